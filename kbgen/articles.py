@@ -1,0 +1,96 @@
+"""Articles in a content directory: front matter, status and the hash that tells edits apart."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import yaml
+
+from kbgen.errors import KbgenError
+from kbgen.records import Article
+
+HASH_KEY = "kbgen_hash"
+
+
+def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
+    """Return (front matter mapping, body) of a Markdown text; {} when it has none."""
+    if not text.startswith("---"):
+        return {}, text
+    lines = text.splitlines(keepends=True)
+    if lines[0].strip() != "---":
+        return {}, text
+    for end, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            break
+    else:
+        raise KbgenError(f"{source}:1: front matter opened with '---' is never closed")
+    try:
+        meta = yaml.safe_load("".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line_no = mark.line + 2 if mark else 1
+        raise KbgenError(f"{source}:{line_no}: front matter is not valid YAML") from None
+    if not isinstance(meta, dict):
+        raise KbgenError(f"{source}:2: front matter must be a mapping of fields")
+    return meta, "".join(lines[end + 1 :])
+
+
+def content_hash(text: str) -> str:
+    """Hash of a whole article file without its own hash line.
+
+    kbgen records it when it writes a draft; a file whose hash differs was edited by a writer.
+    """
+    lines = [line.rstrip() for line in text.strip().splitlines() if not line.startswith(f"{HASH_KEY}:")]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+
+
+def page_url(rel_path: str) -> str:
+    """Site path MkDocs gives a Markdown file with directory URLs: a/b.md -> /a/b/."""
+    stem = rel_path[: -len(".md")] if rel_path.endswith(".md") else rel_path
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return "/" + stem if stem else "/"
+    return f"/{stem}/"
+
+
+def read_article(path: Path, content_dir: Path) -> Article:
+    rel = path.relative_to(content_dir).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KbgenError(f"{path}: cannot read: {exc}") from None
+    meta, body = split_front_matter(text, source=str(path))
+    title = str(meta.get("title") or _first_heading(body) or Path(rel).stem.replace("-", " "))
+    recorded = str(meta.get(HASH_KEY, ""))
+    return Article(
+        path=rel,
+        title=title,
+        status=str(meta.get("status", "published")).lower(),
+        topic_id=str(meta.get("kbgen_topic", "")),
+        url=page_url(rel),
+        edited=bool(recorded) and recorded != content_hash(text),
+        language=str(meta.get("lang") or _path_language(rel)),
+    )
+
+
+def read_articles(content_dir: str | Path) -> list[Article]:
+    """Every Markdown article under the content directory, in path order."""
+    root = Path(content_dir)
+    if not root.is_dir():
+        raise KbgenError(f"{root}: content directory not found")
+    return [read_article(p, root) for p in sorted(root.rglob("*.md"))]
+
+
+def _path_language(rel: str) -> str:
+    """Language named by the first folder ("nl/account/x.md" -> "nl"), "" when none."""
+    first = rel.split("/", 1)[0]
+    return first if "/" in rel and re.fullmatch(r"[a-z]{2}", first) else ""
+
+
+def _first_heading(body: str) -> str:
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""

@@ -1,0 +1,125 @@
+"""Settings of a help-site project, read from ``site_config/kbgen.yml``.
+
+The file is optional: every field has a default. Validation collects every
+problem and fails once, listing all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kbgen.errors import KbgenError
+
+CONFIG_FILE = "kbgen.yml"
+LANGUAGES = ("en", "nl", "sv", "de", "pl")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    # Interface language of the site; one of LANGUAGES.
+    language: str = "en"
+    # Base URL of `kbgen collect`; empty turns the feedback form and search reports off.
+    collector_url: str = "http://127.0.0.1:8765"
+    # Report searches that end with no result to the collector.
+    report_failed_searches: bool = True
+    # Ticket statuses that count as resolved when drafting.
+    resolved_statuses: tuple[str, ...] = ("solved", "closed", "resolved")
+    # Smallest number of tickets that makes a topic worth a draft.
+    min_topic_size: int = 5
+    # The company's own public contact details and domains: never redacted.
+    keep: tuple[str, ...] = ()
+    # Extra personal-data patterns: placeholder name -> regular expression.
+    patterns: dict[str, str] = field(default_factory=dict)
+    # Where the settings came from, for messages.
+    source: str = ""
+
+
+def load_site_config(config_dir: str | Path) -> SiteConfig:
+    """Read and validate ``<config_dir>/kbgen.yml``; a missing file gives the defaults."""
+    path = Path(config_dir) / CONFIG_FILE
+    if not path.exists():
+        return SiteConfig(source=str(path))
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KbgenError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise KbgenError(f"{path}{where}: not valid YAML") from None
+    if not isinstance(raw, dict):
+        raise KbgenError(f"{path}: expected a mapping of settings at the top level")
+    return parse_site_config(raw, source=str(path))
+
+
+def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
+    """Validate a settings mapping; raise one KbgenError listing every problem."""
+    problems: list[str] = []
+    known = {"site", "drafts", "redaction", "search"}
+    for key in raw:
+        if key not in known:
+            problems.append(f"unknown section '{key}' (known: {', '.join(sorted(known))})")
+
+    def section(name: str) -> dict:
+        value = raw.get(name) or {}
+        if not isinstance(value, dict):
+            problems.append(f"'{name}' must be a mapping")
+            return {}
+        return value
+
+    site, drafts, redaction, search = (section(n) for n in ("site", "drafts", "redaction", "search"))
+    defaults = SiteConfig()
+    values: dict = {}
+
+    language = site.get("language", defaults.language)
+    if language not in LANGUAGES:
+        problems.append(f"site.language: '{language}' is not one of {', '.join(LANGUAGES)}")
+    values["language"] = language
+
+    url = site.get("collector_url", defaults.collector_url) or ""
+    if not isinstance(url, str) or (url and not re.match(r"^https?://[^\s/]+", url)):
+        problems.append(f"site.collector_url: '{url}' is not an http(s) URL")
+    values["collector_url"] = str(url).rstrip("/")
+
+    failed = search.get("report_failed", defaults.report_failed_searches)
+    if not isinstance(failed, bool):
+        problems.append("search.report_failed: expected true or false")
+    values["report_failed_searches"] = failed
+
+    statuses = drafts.get("statuses", list(defaults.resolved_statuses))
+    if not isinstance(statuses, list) or not all(isinstance(s, str) for s in statuses) or not statuses:
+        problems.append("drafts.statuses: expected a list of status names")
+        statuses = list(defaults.resolved_statuses)
+    values["resolved_statuses"] = tuple(s.lower() for s in statuses)
+
+    size = drafts.get("min_topic_size", defaults.min_topic_size)
+    if not isinstance(size, int) or isinstance(size, bool) or size < 2:
+        problems.append(f"drafts.min_topic_size: expected a whole number >= 2, got {size!r}")
+    values["min_topic_size"] = size
+
+    keep = redaction.get("keep", [])
+    if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):
+        problems.append("redaction.keep: expected a list of addresses, numbers or domains")
+        keep = []
+    values["keep"] = tuple(keep)
+
+    patterns = redaction.get("patterns", {})
+    if not isinstance(patterns, dict):
+        problems.append("redaction.patterns: expected a mapping of placeholder name to regular expression")
+        patterns = {}
+    for name, pattern in patterns.items():
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", str(name)):
+            problems.append(f"redaction.patterns.{name}: name must be lowercase letters, digits and '-'")
+        try:
+            re.compile(str(pattern))
+        except re.error as exc:
+            problems.append(f"redaction.patterns.{name}: invalid regular expression ({exc})")
+    values["patterns"] = {str(k): str(v) for k, v in patterns.items()}
+
+    if problems:
+        raise KbgenError(f"{source}: " + "; ".join(problems))
+    return SiteConfig(source=source, **values)

@@ -1,0 +1,132 @@
+"""Typed records passed between stages.
+
+exports -> Ticket -> (redacted) Ticket -> Topic -> Draft -> site
+feedback files -> FeedbackRecord -> Improvement
+
+Field names carry units: ``*_at`` is a timezone-aware datetime, ``*_s`` is seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+CUSTOMER = "customer"
+AGENT = "agent"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One public message of a ticket conversation."""
+
+    role: str  # CUSTOMER or AGENT
+    text: str
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A requester or agent named in an export. Kept only to feed redaction, never written."""
+
+    name: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """One resolved-ticket record, normalized from any helpdesk export."""
+
+    id: str
+    subject: str
+    question: str  # the customer's first message
+    messages: tuple[Message, ...] = ()
+    resolution: str = ""  # the agent reply that solved it
+    status: str = ""
+    created_at: datetime | None = None
+    first_response_at: datetime | None = None
+    solved_at: datetime | None = None
+    reopens: int = 0
+    agent_replies: int = 0
+    customer_replies: int = 0
+    channel: str = ""
+    group: str = ""
+    tags: tuple[str, ...] = ()
+    priority: str = ""
+    language: str = ""
+    satisfaction: str = ""  # "good", "bad" or "" when the export has none
+    people: tuple[Person, ...] = field(default=(), repr=False)
+    source: str = ""  # "file:record" for messages about this ticket
+
+    @property
+    def first_response_s(self) -> float | None:
+        if self.created_at and self.first_response_at:
+            return (self.first_response_at - self.created_at).total_seconds()
+        return None
+
+    @property
+    def resolution_s(self) -> float | None:
+        if self.created_at and self.solved_at:
+            return (self.solved_at - self.created_at).total_seconds()
+        return None
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A question customers keep asking: tickets of one language grouped together."""
+
+    id: str  # stable "kbgen_topic" id
+    language: str
+    ticket_ids: tuple[str, ...]
+    terms: tuple[str, ...]  # the words that characterise the topic, most telling first
+    title: str  # the question, phrased as customers ask it
+    answer: str  # Markdown distilled from the most representative resolution
+    phrasings: tuple[str, ...]  # representative, redacted ways customers ask it
+    first_seen_at: datetime | None = None
+    last_seen_at: datetime | None = None
+    tags: tuple[str, ...] = ()
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A Markdown article in the content directory, as far as kbgen needs to know it."""
+
+    path: str  # relative to the content directory, "/"-separated
+    title: str
+    status: str  # "draft", "published", ... ("published" when the front matter says nothing)
+    topic_id: str = ""
+    url: str = ""  # site path of the page, e.g. "/billing/download-invoice/"
+    edited: bool = False  # a writer changed it since kbgen wrote it
+    language: str = ""  # from front matter "lang" or the first folder; "" means the site's language
+
+
+@dataclass(frozen=True)
+class FeedbackRecord:
+    """One submission stored by the collector (or imported from elsewhere)."""
+
+    kind: str  # "feedback", "survey" or "search"
+    received_at: datetime
+    page: str = ""  # site path the submission came from
+    lang: str = ""
+    helpful: bool | None = None  # feedback
+    comment: str = ""  # feedback or survey
+    survey: str = ""  # survey name: csat, nps, ces or a custom template
+    score: int | None = None  # survey
+    ticket: str = ""  # survey, from the ?ticket= link
+    query: str = ""  # search
+    results: int | None = None  # search
+    client: str = ""  # salted daily hash of the client, never a raw address
+    submission: str = ""  # id the page made for one answer; a later record with it supersedes
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """One item of the ranked improvement list."""
+
+    kind: str  # "fix-article", "write-article", "service-standard", ...
+    target: str  # page path, topic id or standard name
+    title: str
+    action: str  # what to do, in one sentence
+    score: float
+    evidence: tuple[str, ...]  # numbers that back the item
+    sample_size: int
