@@ -1,0 +1,284 @@
+"""Topic discovery: group redacted tickets that ask the same question.
+
+The default engine needs no neural model: TF-IDF word features reduced by LSA, then
+average-linkage clustering under a cosine distance threshold, so the number of topics is
+found, not given. Tickets are grouped per language; clusters smaller than the minimum
+topic size stay unassigned (one-off questions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from functools import cache
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unicode
+from sklearn.preprocessing import normalize
+from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
+
+from kbgen.records import Ticket, Topic
+
+# Languages tickets are detected in; anything else is grouped as the closest of these.
+DETECTED_LANGUAGES = ["en", "nl", "sv", "de", "pl", "fr", "es", "it", "da", "no", "fi", "pt"]
+# Two groups of tickets further apart than this (average cosine distance) ask different things.
+DISTANCE_THRESHOLD = 0.85
+LSA_DIMENSIONS = 100
+LSA_MIN_TICKETS = 1000
+
+_PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
+_TOKEN = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
+_GREETING_LINE = re.compile(
+    r"^\s*(hi|hello|hey|dear|beste|hoi|hallo|dag|hej|hejsan|liebe|lieber|guten tag|dzień dobry|witam)\b.{0,40}$",
+    re.I,
+)
+_LEADING_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|dear|beste|hoi|hallo|dag|hej|hejsan|liebe|lieber|guten tag|dzień dobry|witam|"
+    r"good (morning|afternoon)|goedemorgen|goedemiddag|god morgon)\b[\s,!.]*(there|team|all|allemaal|alla)?[\s,!.]*",
+    re.I,
+)
+_PLEASANTRY = re.compile(
+    r"^\s*(thanks?( you)? for|thank you|bedankt voor|dank voor|dank je|tack för|danke für|dziękuję za|"
+    r"i hope this helps|hope this helps|let me know|laat (het )?(me|ons) (het )?weten|hör av dig|"
+    r"have a (great|nice|good)|fijne dag|ha en (bra|trevlig)|sorry for|excuses voor)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    topics: tuple[Topic, ...]
+    unassigned: tuple[str, ...]  # ids of tickets that joined no topic
+    languages: dict[str, int]  # tickets per detected language
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(DETECTED_LANGUAGES)
+    return identifier
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language among DETECTED_LANGUAGES."""
+    code, _ = _identifier().classify(text)
+    return code
+
+
+def find_topics(tickets: Sequence[Ticket], *, min_size: int = 5, language: str | None = None) -> TopicResult:
+    """Group tickets by language, then by question; return topics largest first."""
+    by_language: dict[str, list[Ticket]] = {}
+    for ticket in tickets:
+        lang = language or detect_language(_ticket_text(ticket))
+        by_language.setdefault(lang, []).append(ticket)
+    topics: list[Topic] = []
+    unassigned: list[str] = []
+    for lang in sorted(by_language):
+        group = by_language[lang]
+        found, rest = _cluster_language(group, lang, min_size)
+        topics.extend(found)
+        unassigned.extend(rest)
+    topics.sort(key=lambda t: (-len(t.ticket_ids), t.id))
+    return TopicResult(tuple(topics), tuple(unassigned), {k: len(v) for k, v in sorted(by_language.items())})
+
+
+def _ticket_text(ticket: Ticket) -> str:
+    """What a ticket is about: the customer's question and the agent's answer that solved it."""
+    subject = ticket.subject.rstrip(".… ")
+    question = ticket.question
+    # Exports often cut the subject from the question ("How do I...").
+    text = question if subject and question.startswith(subject) else f"{subject}\n{question}"
+    # Agents answer one question with the same few replies: the answer groups tickets whose
+    # customers worded the question differently.
+    return _PLACEHOLDER.sub(" ", f"{text}\n{ticket.resolution}")
+
+
+def _stop_words(lang: str) -> list[str] | None:
+    """The language's stop words, spelled as the vectorizer sees tokens (no accents, split)."""
+    name = LANGUAGE_MAPPING.get(lang, "")
+    if name not in AVAILABLE_LANGUAGES:
+        return None
+    words = {token for word in get_stop_words(name) for token in _TOKEN.findall(strip_accents_unicode(word.lower()))}
+    return sorted(words)
+
+
+def vectorize(texts: list[str], lang: str):
+    """(TF-IDF matrix, unit vectors to cluster, fitted vectorizer) of the texts of one language."""
+    vectorizer = TfidfVectorizer(
+        ngram_range=(1, 2),
+        min_df=2,
+        sublinear_tf=True,
+        strip_accents="unicode",
+        stop_words=_stop_words(lang),
+        token_pattern=_TOKEN.pattern,
+    )
+    tfidf = vectorizer.fit_transform(texts)
+    # LSA merges synonyms once there is enough text to learn them from; on a few hundred
+    # tickets it only blurs, so small sets are clustered on the TF-IDF vectors themselves.
+    if len(texts) > LSA_MIN_TICKETS:
+        vectors = normalize(TruncatedSVD(LSA_DIMENSIONS, random_state=0).fit_transform(tfidf))
+    else:
+        vectors = normalize(tfidf.toarray())
+    return tfidf, vectors, vectorizer
+
+
+def _cluster_language(tickets: list[Ticket], lang: str, min_size: int) -> tuple[list[Topic], list[str]]:
+    if len(tickets) < min_size:
+        return [], [t.id for t in tickets]
+    texts = [_ticket_text(t) for t in tickets]
+    try:
+        tfidf, vectors, vectorizer = vectorize(texts, lang)
+    except ValueError:  # no word occurs twice: every ticket is a one-off
+        return [], [t.id for t in tickets]
+    # A ticket with no word shared with another one has no direction: it is a one-off.
+    usable = np.flatnonzero(np.linalg.norm(vectors, axis=1) > 0.5)
+    labels = np.full(len(tickets), -1)
+    if len(usable) >= 2:
+        labels[usable] = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=DISTANCE_THRESHOLD, metric="cosine", linkage="average"
+        ).fit_predict(vectors[usable])
+    terms = np.array(vectorizer.get_feature_names_out())
+    topics, rest = [], []
+    for label, size in Counter(labels).items():
+        members = np.flatnonzero(labels == label)
+        if label < 0 or size < min_size:
+            rest.extend(tickets[i].id for i in members)
+            continue
+        topics.append(_describe(members, tickets, texts, vectors, tfidf, terms, lang))
+    return topics, rest
+
+
+def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
+    group = [tickets[i] for i in members]
+    centroid = vectors[members].mean(axis=0)
+    closeness = vectors[members] @ centroid
+    order = members[np.argsort(-closeness)]  # most representative first
+    weights = np.asarray(tfidf[members].mean(axis=0)).ravel()
+    top_terms = tuple(terms[np.argsort(-weights)[:8]])
+    title = _title(order, tickets, top_terms)
+    phrasings = _phrasings(order, tickets, exclude=title)
+    created = [t.created_at for t in group if t.created_at]
+    tag_counts = Counter(tag for t in group for tag in set(t.tags))
+    groups = Counter(t.group for t in group if t.group)
+    topic_id = "t-" + hashlib.sha1(f"{lang}:{' '.join(sorted(top_terms[:5]))}".encode()).hexdigest()[:10]
+    return Topic(
+        id=topic_id,
+        language=lang,
+        ticket_ids=tuple(t.id for t in group),
+        terms=top_terms,
+        title=title,
+        answer=_answer(group),
+        phrasings=phrasings,
+        first_seen_at=min(created) if created else None,
+        last_seen_at=max(created) if created else None,
+        tags=tuple(tag for tag, n in tag_counts.most_common(5) if n >= max(2, len(group) * 0.3)),
+        category=groups.most_common(1)[0][0] if groups else "",
+    )
+
+
+def _first_sentence(text: str, limit: int = 160) -> str:
+    text = _PLACEHOLDER.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,.-")
+    match = re.match(r"(.+?[?!.])(\s|$)", text)
+    sentence = match.group(1) if match and len(match.group(1)) >= 15 else text
+    return sentence[:limit].rstrip() + ("…" if len(sentence) > limit else "")
+
+
+def _without_greeting(sentence: str) -> str:
+    """ "Hi, how do I ...?" -> "how do I ...?" """
+    return _LEADING_GREETING.sub("", sentence).strip(" ,-")
+
+
+def _questions_of(ticket: Ticket) -> list[str]:
+    """Candidate titles: the subject and the sentences of the customer's message that ask something."""
+    found = []
+    subject = _without_greeting(_PLACEHOLDER.sub("", ticket.subject).strip())
+    if subject.endswith("?") and not subject.endswith("...?"):
+        found.append(subject)
+    for sentence in re.split(r"(?<=[?!.])\s+|\n+", _PLACEHOLDER.sub("", ticket.question)):
+        sentence = _without_greeting(sentence.strip(" ,-"))
+        if sentence.endswith("?") and not _GREETING_LINE.match(sentence):
+            found.append(sentence)
+    return [q for q in found if 15 <= len(q) <= 110]
+
+
+def _words(text: str) -> set[str]:
+    return set(_TOKEN.findall(strip_accents_unicode(text.lower())))
+
+
+def _title(order, tickets, terms) -> str:
+    """The question as customers ask it: among the most representative tickets' questions, the
+    one that names most of what the topic is about (a title must make sense on its own)."""
+    telling = [set(term.split()) for term in terms[:6]]
+    best, best_score = "", -1.0
+    for rank, i in enumerate(order[:20]):
+        for question in _questions_of(tickets[i]):
+            words = _words(question)
+            named = sum(1 for term in telling if term <= words)
+            score = named - rank * 0.05  # ties go to the more representative ticket
+            if score > best_score:
+                best, best_score = question, score
+    if best:
+        return _capitalise(best)
+    return _capitalise(_first_sentence(tickets[order[0]].subject or tickets[order[0]].question, 90))
+
+
+def _phrasings(order, tickets, exclude: str, limit: int = 5) -> tuple[str, ...]:
+    def key(text: str) -> str:
+        return re.sub(r"\W+", " ", text.casefold()).strip()
+
+    seen = {key(exclude)}
+    chosen: list[str] = []
+    for i in order:
+        questions = _questions_of(tickets[i])
+        text = questions[0] if questions else _without_greeting(_first_sentence(tickets[i].question))
+        if len(text) < 12 or key(text) in seen:
+            continue
+        seen.add(key(text))
+        chosen.append(_capitalise(text))
+        if len(chosen) == limit:
+            break
+    return tuple(chosen)
+
+
+def _answer(group: list[Ticket]) -> str:
+    """The resolution that resembles the others most, without greeting, pleasantries or sign-off."""
+    replies = [t.resolution for t in group if t.resolution.strip()]
+    if not replies:
+        return ""
+    if len(replies) > 2:
+        try:
+            matrix = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode").fit_transform(replies)
+            similarity = (matrix @ matrix.T).toarray().sum(axis=1)
+            best = replies[int(np.argmax(similarity))]
+        except ValueError:
+            best = replies[0]
+    else:
+        best = replies[0]
+    return _clean_answer(best)
+
+
+def _clean_answer(text: str) -> str:
+    lines = [line.rstrip() for line in text.splitlines()]
+    kept = [
+        line
+        for line in lines
+        if not line.strip()
+        or (
+            not _GREETING_LINE.match(line)
+            and not _PLEASANTRY.match(line)
+            and _PLACEHOLDER.sub("", line).strip(" ,.!")
+        )
+    ]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+
+
+def _capitalise(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:]

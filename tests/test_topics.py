@@ -1,0 +1,99 @@
+from datetime import datetime, timedelta, timezone
+
+from kbgen.records import Ticket
+from kbgen.topics import detect_language, find_topics
+
+START = datetime(2026, 8, 1, tzinfo=timezone.utc)
+
+QUESTIONS = {
+    "password": [
+        "How do I reset my password?",
+        "I forgot my password and cannot log in, how do I reset it?",
+        "The password reset link does not work, how can I reset my password?",
+        "Can you help me reset my password please?",
+        "Reset password email never arrived, how do I reset my password?",
+        "I need to reset my password because I forgot it",
+    ],
+    "invoice": [
+        "Where can I download my invoice?",
+        "How do I download last month's invoice as PDF?",
+        "I need a copy of my invoice for accounting, where do I download it?",
+        "Can I download an invoice with our VAT number on it?",
+        "Where are invoices in the billing page, I need to download one",
+        "Download invoice button missing, where do I get my invoice?",
+    ],
+    "cancel": [
+        "How do I cancel my subscription?",
+        "I want to cancel my subscription at the end of the month",
+        "Please cancel our subscription, how does cancelling work?",
+        "Where is the button to cancel the subscription?",
+        "Can I cancel my subscription and keep my data?",
+        "Cancel subscription before renewal, how?",
+    ],
+}
+DUTCH = {
+    "wachtwoord": [
+        "Hoe kan ik mijn wachtwoord opnieuw instellen?",
+        "Ik ben mijn wachtwoord vergeten, hoe stel ik een nieuw wachtwoord in?",
+        "De link om mijn wachtwoord te herstellen werkt niet, wachtwoord vergeten",
+        "Wachtwoord vergeten en ik kan niet meer inloggen met mijn wachtwoord",
+        "Kunnen jullie mijn wachtwoord resetten? Ik weet mijn wachtwoord niet meer",
+        "Nieuw wachtwoord instellen lukt niet, hoe werkt het wachtwoord herstellen?",
+    ],
+}
+NOISE = [
+    "Do you have an office in Berlin I could visit next week?",
+    "Feature request: colour the Gantt bars by assignee",
+    "Is there a partnership programme for agencies?",
+]
+
+
+def make_tickets(groups: dict[str, list[str]], prefix: str) -> list[Ticket]:
+    tickets = []
+    for key, phrasings in groups.items():
+        for n, text in enumerate(phrasings):
+            tickets.append(
+                Ticket(
+                    id=f"{prefix}-{key}-{n}",
+                    subject=text,
+                    question=text,
+                    resolution=f"Steps for {key}:\n1. Open Settings\n2. Choose {key}",
+                    status="solved",
+                    created_at=START + timedelta(days=n),
+                    group="Account",
+                    tags=(key, "web"),
+                )
+            )
+    return tickets
+
+
+def test_recurring_questions_become_topics_and_one_offs_stay_unassigned():
+    tickets = make_tickets(QUESTIONS, "en") + make_tickets({"noise": NOISE}, "x")
+    result = find_topics(tickets, min_size=5, language="en")
+    groups = sorted(sorted({tid.split("-")[1] for tid in t.ticket_ids}) for t in result.topics)
+    assert groups == [["cancel"], ["invoice"], ["password"]]
+    assert set(result.unassigned) == {f"x-noise-{n}" for n in range(3)}
+
+
+def test_tickets_are_grouped_per_detected_language():
+    tickets = make_tickets({"password": QUESTIONS["password"]}, "en") + make_tickets(DUTCH, "nl")
+    result = find_topics(tickets, min_size=5)
+    assert sorted(t.language for t in result.topics) == ["en", "nl"]
+    for topic in result.topics:
+        assert {tid.split("-")[0] for tid in topic.ticket_ids} == {topic.language}
+
+
+def test_a_topic_is_described_for_the_writer():
+    result = find_topics(make_tickets(QUESTIONS, "en"), min_size=5, language="en")
+    topic = next(t for t in result.topics if "invoice" in t.ticket_ids[0])
+    assert topic.title.endswith("?") and "invoice" in topic.title.lower()
+    assert 3 <= len(topic.phrasings) <= 5 and topic.title not in topic.phrasings
+    assert topic.answer.startswith("Steps for invoice")
+    assert topic.first_seen_at == START and topic.last_seen_at == START + timedelta(days=5)
+    assert topic.category == "Account" and "invoice" in topic.tags
+
+
+def test_language_detection():
+    assert detect_language("Ik ben mijn wachtwoord vergeten, hoe stel ik een nieuw in?") == "nl"
+    assert detect_language("Jag har glömt mitt lösenord, hur återställer jag det?") == "sv"
+    assert detect_language("I forgot my password, how do I reset it?") == "en"
