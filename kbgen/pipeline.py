@@ -1,0 +1,113 @@
+"""The two pipelines the commands run.
+
+draft:  exports -> tickets -> redacted tickets -> topics -> drafts
+report: feedback files (+ tickets, articles) -> metrics -> ranked improvements
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kbgen.articles import read_articles
+from kbgen.config import SiteConfig
+from kbgen.drafts import (
+    NEW,
+    PROTECTED,
+    REFRESHED,
+    UNCHANGED,
+    DraftOutcome,
+    assignments_rows,
+    read_assignments,
+    write_assignments,
+    write_drafts,
+)
+from kbgen.exports import read_exports
+from kbgen.feedback import read_feedback
+from kbgen.redact import Redactor
+from kbgen.report import build_report, render_report
+from kbgen.topics import find_topics
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    tickets_read: int
+    duplicates: int
+    resolved: int
+    redacted: dict[str, int]  # placeholder type -> items replaced
+    languages: dict[str, int]  # resolved tickets per language
+    topics: int
+    outcomes: tuple[DraftOutcome, ...]
+    unassigned: int
+
+    def count(self, action: str) -> int:
+        return sum(1 for o in self.outcomes if o.action == action)
+
+    def lines(self) -> list[str]:
+        """The summary as short lines for the terminal; counts only, never a redacted value."""
+        redacted = ", ".join(f"{k} {v}" for k, v in sorted(self.redacted.items())) or "none"
+        languages = ", ".join(f"{k} {v}" for k, v in self.languages.items()) or "none"
+        return [
+            f"tickets read: {self.tickets_read} ({self.duplicates} duplicate records replaced by newer ones)",
+            f"resolved: {self.resolved} (languages: {languages})",
+            f"redacted: {redacted}",
+            f"topics found: {self.topics}",
+            f"new drafts: {self.count(NEW)}, refreshed: {self.count(REFRESHED)}, unchanged: {self.count(UNCHANGED)}",
+            f"protected articles with new evidence: {self.count(PROTECTED)}",
+            f"unassigned tickets (one-off questions): {self.unassigned}",
+        ]
+
+
+def run_draft(
+    exports: Sequence[str | Path],
+    *,
+    content_dir: str | Path,
+    config: SiteConfig,
+    fmt: str = "auto",
+    assignments: str | Path | None = None,
+    language: str | None = None,
+    min_size: int | None = None,
+    progress: Callable[[str], None] = lambda step: None,
+) -> DraftSummary:
+    """Read exports, redact, find topics, write drafts (and the assignments file)."""
+    progress("reading exports")
+    load = read_exports(exports, fmt)
+    resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
+    progress(f"redacting {len(resolved)} resolved tickets")
+    redactor = Redactor(config)
+    counts: Counter = Counter()
+    redacted = [redactor.redact_ticket(t, counts) for t in resolved]
+    progress("finding topics")
+    found = find_topics(redacted, min_size=min_size or config.min_topic_size, language=language)
+    progress("writing drafts")
+    outcomes = write_drafts(found.topics, content_dir, site_language=config.language)
+    if assignments:
+        write_assignments(assignments, assignments_rows(load.tickets, found.topics, outcomes))
+    return DraftSummary(
+        tickets_read=len(load.tickets),
+        duplicates=load.duplicates,
+        resolved=len(resolved),
+        redacted=dict(counts),
+        languages=found.languages,
+        topics=len(found.topics),
+        outcomes=outcomes,
+        unassigned=len(found.unassigned),
+    )
+
+
+def run_report(
+    feedback: Sequence[str],
+    *,
+    tickets: Sequence[str | Path] = (),
+    assignments: str | Path | None = None,
+    content_dir: str | Path = "content",
+    fmt: str = "md",
+) -> str:
+    """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt."""
+    load = read_feedback(feedback)
+    ticket_list = read_exports(tickets).tickets if tickets else ()
+    articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
+    assigned = read_assignments(assignments) if assignments else {}
+    return render_report(build_report(load, ticket_list, articles, assigned), fmt)

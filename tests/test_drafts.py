@@ -1,0 +1,127 @@
+import csv
+from pathlib import Path
+from datetime import datetime, timezone
+
+import pytest
+
+from kbgen.articles import read_articles, split_front_matter
+from kbgen.drafts import (
+    NEW,
+    PROTECTED,
+    REFRESHED,
+    UNCHANGED,
+    assignments_rows,
+    atomic_write,
+    markdown_block,
+    render_draft,
+    write_assignments,
+    write_drafts,
+)
+from kbgen.records import Ticket, Topic
+
+SEEN = datetime(2026, 8, 3, tzinfo=timezone.utc)
+
+
+def topic(key="invoice", title="Where can I download my invoice?", n=6, language="en", answer=None) -> Topic:
+    return Topic(
+        id=f"t-{key}",
+        language=language,
+        ticket_ids=tuple(f"{key}-{i}" for i in range(n)),
+        terms=(key, "download"),
+        title=title,
+        answer=answer or "Open Settings > Billing.\n1. Choose Invoices\n2. Click Download",
+        phrasings=("How do I get my invoice as a PDF?", "I need a copy of my invoice"),
+        first_seen_at=SEEN,
+        last_seen_at=SEEN,
+        tags=("billing",),
+        category="Billing",
+    )
+
+
+def test_a_draft_has_front_matter_answer_steps_and_phrasings(tmp_path):
+    [outcome] = write_drafts([topic()], tmp_path)
+    assert (outcome.action, outcome.article) == (NEW, "billing/where-can-i-download-my-invoice.md")
+    meta, body = split_front_matter((tmp_path / outcome.article).read_text(encoding="utf-8"))
+    assert meta["status"] == "draft" and meta["kbgen_topic"] == "t-invoice" and meta["tickets"] == 6
+    assert meta["first_seen"] == "2026-08-03" and meta["lang"] == "en" and meta["category"] == "Billing"
+    assert "kbgen_hash" in meta
+    assert "Open Settings \\> Billing.\n\n1. Choose Invoices\n2. Click Download" in body
+    assert "## Customers also ask it as\n\n- How do I get my invoice as a PDF?" in body
+
+
+def test_rerun_refreshes_untouched_drafts_only(tmp_path):
+    [first] = write_drafts([topic()], tmp_path)
+    assert write_drafts([topic()], tmp_path)[0].action == UNCHANGED
+    refreshed = write_drafts([topic(n=9)], tmp_path)[0]
+    assert (refreshed.action, refreshed.article, refreshed.topic_id) == (REFRESHED, first.article, "t-invoice")
+    assert "tickets: 9" in (tmp_path / first.article).read_text(encoding="utf-8")
+
+
+def test_an_edited_draft_survives_byte_for_byte(tmp_path):
+    [first] = write_drafts([topic()], tmp_path)
+    path = tmp_path / first.article
+    edited = path.read_text(encoding="utf-8").replace("Choose Invoices", "Choose **Invoices** in the menu")
+    path.write_text(edited, encoding="utf-8")
+    [again] = write_drafts([topic(n=12)], tmp_path)
+    assert again.action == PROTECTED and again.article == first.article
+    assert path.read_text(encoding="utf-8") == edited
+    evidence = tmp_path.parent / ".kbgen" / "evidence" / "billing__where-can-i-download-my-invoice.yml"
+    assert "tickets: 12" in evidence.read_text(encoding="utf-8")
+
+
+def test_a_published_article_gets_the_tickets_instead_of_a_new_draft(tmp_path):
+    published = tmp_path / "billing" / "invoices.md"
+    published.parent.mkdir(parents=True)
+    text = "---\ntitle: How do I download an invoice?\nstatus: published\n---\n\nGo to Billing and download your invoice.\n"
+    published.write_text(text, encoding="utf-8")
+    [outcome] = write_drafts([topic()], tmp_path)
+    assert (outcome.action, outcome.article) == (PROTECTED, "billing/invoices.md")
+    assert published.read_text(encoding="utf-8") == text
+    assert [a.path for a in read_articles(tmp_path)] == ["billing/invoices.md"]
+
+
+def test_other_languages_go_to_their_own_folder_and_never_match_across_languages(tmp_path):
+    write_drafts([topic()], tmp_path)
+    [dutch] = write_drafts([topic("factuur", "Waar download ik mijn factuur?", language="nl")], tmp_path)
+    assert dutch.action == NEW and dutch.article == "nl/billing/waar-download-ik-mijn-factuur.md"
+    assert "Klanten vragen het ook zo" in (tmp_path / dutch.article).read_text(encoding="utf-8")
+
+
+def test_ticket_text_cannot_inject_markup():
+    hostile = topic(title="<script>alert(1)</script> [click](javascript:alert(1))", answer="<img src=x onerror=alert(1)>")
+    text = render_draft(hostile)
+    assert "<script>" not in text and "<img" not in text
+    assert "\\[click\\](javascript:alert(1))" in text
+
+
+def test_markdown_block_keeps_steps_as_a_list():
+    assert markdown_block("Do this:\n1) Open\n2) Save\nDone.") == "Do this:\n\n1. Open\n2. Save\n\nDone."
+    assert markdown_block("- a\n* b") == "- a\n- b"
+
+
+def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.md"
+    target.write_text("old", encoding="utf-8")
+
+    def crash_midway(self, text, encoding=None):
+        with open(self, "w", encoding=encoding) as fp:
+            fp.write(text[:2])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "write_text", crash_midway)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, "new text")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
+
+
+def test_assignments_list_every_input_ticket_once(tmp_path):
+    topics = [topic()]
+    outcomes = write_drafts(topics, tmp_path / "content")
+    tickets = [Ticket(id=f"invoice-{i}", subject="", question="") for i in range(6)] + [Ticket(id="lonely", subject="", question="")]
+    path = tmp_path / "assignments.csv"
+    write_assignments(path, assignments_rows(tickets, topics, outcomes))
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [r["ticket_id"] for r in rows] == [t.id for t in tickets]
+    assert rows[0] == {"ticket_id": "invoice-0", "topic_id": "t-invoice", "article": "billing/where-can-i-download-my-invoice.md"}
+    assert rows[-1] == {"ticket_id": "lonely", "topic_id": "", "article": ""}
