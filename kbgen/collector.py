@@ -1,0 +1,465 @@
+"""The feedback collector: a small HTTP service the help site posts to.
+
+It accepts three kinds of submissions (page feedback, survey answers, searches
+without result), checks every field, and appends each accepted one as a JSON
+line to ``<data_dir>/feedback-YYYY-MM-DD-<host>-<pid>.jsonl``. It keeps no raw
+addresses and sets no cookies.
+
+Endpoints (version 1)::
+
+    GET  /healthz        -> 200 {"ok": true}
+    POST /v1/feedback    page, helpful, comment, lang, submission
+    POST /v1/survey      survey, score, comment, ticket, page, lang, submission
+    POST /v1/search      query, results, page, lang
+
+A JSON body is answered ``202 {"ok": true}``; a plain HTML form post
+(no JavaScript) is answered ``303`` back to its ``return`` URL with
+``kbgen=thanks`` added. Refusals store nothing: 403 (origin not allowed),
+413 (body too large), 415 (content type), 422 ``{"ok": false, "error": "<field>: <reason>"}``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import secrets
+import socket
+import tempfile
+import threading
+import unicodedata
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from kbgen.errors import KbgenError
+from kbgen.feedback import SURVEY_SCALES
+
+log = logging.getLogger("kbgen.collector")
+
+JSON_TYPE = "application/json"
+FORM_TYPE = "application/x-www-form-urlencoded"
+MAX_PAGE = 512
+MAX_COMMENT = 2000
+MAX_QUERY = 200
+MAX_RESULTS = 10**9
+MAX_FORM_FIELDS = 32
+
+_SUBMISSION = re.compile(r"[A-Za-z0-9-]{1,64}")
+_TICKET = re.compile(r"[A-Za-z0-9-]{1,40}")
+_LANG = re.compile(r"[a-z]{2}")
+_DIGITS = re.compile(r"[0-9]{1,10}")
+# Bidirectional overrides can make a comment display as different text in a report.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Where a form post lands back on the page: the widget's own section.
+_FRAGMENTS = {"feedback": "kbgen-feedback", "survey": "kbgen-survey", "search": ""}
+
+
+# -- fields ---------------------------------------------------------------------------------
+# Each validator raises KbgenError("<field>: <reason>"), which the endpoint answers with 422.
+
+
+def _clean_text(value: str) -> str:
+    """Text as data: newlines kept, other control characters and lone surrogates dropped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return "".join(
+        c
+        for c in value
+        if c == "\n" or (unicodedata.category(c) not in ("Cc", "Cs") and c not in _BIDI_CONTROLS)
+    ).strip()
+
+
+def _string(fields: Mapping[str, Any], name: str) -> str:
+    value = fields.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise KbgenError(f"{name}: expected text")
+    return value
+
+
+def _page(fields: Mapping[str, Any], required: bool) -> str:
+    value = _string(fields, "page")
+    if not value:
+        if required:
+            raise KbgenError("page: required")
+        return ""
+    if len(value) > MAX_PAGE:
+        raise KbgenError(f"page: longer than {MAX_PAGE} characters")
+    if (
+        not value.startswith("/")
+        or value.startswith("//")
+        or any(c.isspace() or c in "\\?#" or unicodedata.category(c) in ("Cc", "Cs") for c in value)
+    ):
+        raise KbgenError("page: expected a site path such as /billing/invoices/ (no scheme, host or query)")
+    return value
+
+
+def _lang(fields: Mapping[str, Any]) -> str:
+    value = _string(fields, "lang").lower()
+    if value and not _LANG.fullmatch(value):
+        raise KbgenError("lang: expected a two-letter language code such as en")
+    return value
+
+
+def _comment(fields: Mapping[str, Any]) -> str:
+    # Capped rather than refused: a long comment still carries the vote.
+    return _clean_text(_string(fields, "comment"))[:MAX_COMMENT].rstrip()
+
+
+def _pattern(fields: Mapping[str, Any], name: str, pattern: re.Pattern[str], reason: str) -> str:
+    value = _string(fields, name)
+    if value and not pattern.fullmatch(value):
+        raise KbgenError(f"{name}: {reason}")
+    return value
+
+
+def _whole_number(fields: Mapping[str, Any], name: str, low: int, high: int, reason: str) -> int:
+    value = fields.get(name)
+    # Forms send every value as text; JSON must send a number (true is not 1).
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise KbgenError(f"{name}: {reason}")
+    return value
+
+
+def _helpful(fields: Mapping[str, Any]) -> bool:
+    value = fields.get("helpful")
+    if isinstance(value, bool):
+        return value
+    if value in ("yes", "no"):
+        return value == "yes"
+    raise KbgenError("helpful: expected true or false (a form sends yes or no)")
+
+
+def _feedback_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "page": _page(fields, required=True),
+        "lang": _lang(fields),
+        "helpful": _helpful(fields),
+        "comment": _comment(fields),
+    }
+
+
+def _survey_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    name = _string(fields, "survey")
+    if name not in SURVEY_SCALES:
+        raise KbgenError(f"survey: unknown survey '{name[:40]}' (known: {', '.join(sorted(SURVEY_SCALES))})")
+    low, high = SURVEY_SCALES[name]
+    return {
+        "page": _page(fields, required=False),
+        "lang": _lang(fields),
+        "survey": name,
+        "score": _whole_number(fields, "score", low, high, f"expected a whole number from {low} to {high}"),
+        "comment": _comment(fields),
+        "ticket": _pattern(fields, "ticket", _TICKET, "expected 1 to 40 letters, digits or '-'"),
+    }
+
+
+def _search_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+    query = " ".join(_clean_text(_string(fields, "query")).split())
+    if not 1 <= len(query) <= MAX_QUERY:
+        raise KbgenError(f"query: expected 1 to {MAX_QUERY} characters")
+    return {
+        "page": _page(fields, required=False),
+        "lang": _lang(fields),
+        "query": query,
+        "results": _whole_number(fields, "results", 0, MAX_RESULTS, "expected a whole number >= 0"),
+    }
+
+
+# Submission kinds: URL path segment -> validator of its fields, in stored key order.
+KINDS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+    "feedback": _feedback_fields,
+    "survey": _survey_fields,
+    "search": _search_fields,
+}
+
+
+def build_record(kind: str, fields: Mapping[str, Any], received_at: datetime, client: str) -> dict[str, Any]:
+    """The line stored for one submission; raises KbgenError naming the first bad field."""
+    record: dict[str, Any] = {
+        "v": 1,
+        "kind": kind,
+        "received_at": received_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    record.update(KINDS[kind](fields))
+    record["client"] = client
+    submission = _pattern(fields, "submission", _SUBMISSION, "expected 1 to 64 letters, digits or '-'")
+    if submission:
+        record["submission"] = submission
+    return record
+
+
+# -- origins --------------------------------------------------------------------------------
+
+
+def _origin_of(url: str) -> str | None:
+    """scheme://host[:port] of an http(s) URL, lower-case and without a default port."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None
+    if port is None or port == {"http": 80, "https": 443}[parts.scheme]:
+        return f"{parts.scheme}://{parts.hostname}"
+    return f"{parts.scheme}://{parts.hostname}:{port}"
+
+
+def _normalize_origins(allow_origins: Sequence[str]) -> frozenset[str]:
+    origins = set()
+    for entry in allow_origins:
+        origin = _origin_of(entry.strip().rstrip("/"))
+        if origin is None or urlsplit(entry.strip().rstrip("/")).path:
+            raise KbgenError(f"allowed origin '{entry}': expected scheme://host[:port], e.g. https://help.example.com")
+        origins.add(origin)
+    return frozenset(origins)
+
+
+class _OriginPolicy:
+    """Which sites may post. An empty allow list accepts every origin (local use, demos)."""
+
+    def __init__(self, allow_origins: Sequence[str]):
+        self.origins = _normalize_origins(allow_origins)
+
+    def allows(self, origin: str) -> bool:
+        if not self.origins:
+            return True
+        # Browsers send the bare serialized origin; anything else ("null", a path) is refused.
+        normalized = _origin_of(origin)
+        return normalized is not None and normalized == origin.lower() and normalized in self.origins
+
+    def return_url(self, fields: Mapping[str, Any], kind: str) -> str:
+        """Where a form post goes back to, with the thanks marker; KbgenError when not allowed."""
+        url = _string(fields, "return")
+        if not url:
+            raise KbgenError("return: required for form posts")
+        origin = _origin_of(url) if len(url) <= 2048 else None
+        if origin is None or any(c.isspace() or c == "\\" or unicodedata.category(c) == "Cc" for c in url):
+            raise KbgenError("return: expected an http(s) URL of the help site")
+        if self.origins and origin not in self.origins:
+            raise KbgenError("return: not a page of an allowed site")
+        parts = urlsplit(url)
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "kbgen"]
+        query.append(("kbgen", "thanks"))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), _FRAGMENTS[kind]))
+
+
+# -- storage --------------------------------------------------------------------------------
+
+
+class _DailySalt:
+    """A random salt per UTC day, only in memory: client hashes cannot be linked across days."""
+
+    def __init__(self) -> None:
+        self._day = ""
+        self._salt = b""
+
+    def client(self, day: str, address: str, user_agent: str) -> str:
+        # Called only from the event loop thread, so the check-and-rotate needs no lock.
+        if day != self._day:
+            self._day, self._salt = day, secrets.token_bytes(16)
+        digest = hashlib.sha256(self._salt + address.encode() + b"\0" + user_agent.encode("utf-8", "replace"))
+        return digest.hexdigest()[:16]
+
+
+class _Journal:
+    """Appends lines to one file per UTC day and process, durably, before a 2xx is sent."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self._locks: dict[Path, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
+
+    def path_for(self, day: str) -> Path:
+        # hostname-pid: several collector processes (or hosts sharing a disk) never share a file.
+        host = re.sub(r"[^A-Za-z0-9.-]", "-", socket.gethostname()) or "host"
+        return self.data_dir / f"feedback-{day}-{host}-{os.getpid()}.jsonl"
+
+    def append(self, day: str, line: bytes) -> None:
+        path = self.path_for(day)
+        with self._locks_lock:
+            lock = self._locks.setdefault(path, threading.Lock())
+        with lock:
+            created = not path.exists()
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            try:
+                # One write of the whole line: readers never see two records interleaved.
+                written = os.write(fd, line)
+                if written != len(line):
+                    os.write(fd, b"\n")  # end the partial line so the next record starts clean
+                    raise OSError(f"short write to {path}")
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if created:
+                _fsync_dir(self.data_dir)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# -- HTTP -----------------------------------------------------------------------------------
+
+
+def _answer(status: int, error: str = "", headers: Mapping[str, str] | None = None) -> JSONResponse:
+    body: dict[str, Any] = {"ok": not error}
+    if error:
+        body["error"] = error
+    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
+
+
+async def _read_body(request: Request, limit: int) -> bytes | None:
+    """The body, or None when it is larger than limit (read no further than that)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _parse_body(media_type: str, body: bytes) -> dict[str, Any]:
+    if media_type == JSON_TYPE:
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            raise KbgenError("body: not valid JSON") from None
+        if not isinstance(data, dict):
+            raise KbgenError("body: expected a JSON object")
+        return data
+    try:
+        pairs = parse_qsl(
+            body.decode("utf-8"), keep_blank_values=True, errors="strict", max_num_fields=MAX_FORM_FIELDS
+        )
+    except ValueError:
+        raise KbgenError("body: not a valid form submission") from None
+    return dict(pairs)
+
+
+def create_app(data_dir: Path, allow_origins: Sequence[str] = (), max_body_bytes: int = 16_384) -> Starlette:
+    """The collector as an ASGI app writing into data_dir (which must exist and be writable)."""
+    data_dir = Path(data_dir)
+    policy = _OriginPolicy(allow_origins)
+    salt = _DailySalt()
+    journal = _Journal(data_dir)
+
+    def cors_headers(origin: str | None) -> dict[str, str]:
+        if origin is None:
+            return {}
+        # Echo the one origin (never "*") and no credentials: the site needs no cookies.
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
+    async def healthz(request: Request) -> Response:
+        return _answer(200)
+
+    async def preflight(request: Request) -> Response:
+        origin = request.headers.get("origin")
+        if origin is None or not policy.allows(origin):
+            return _answer(403, "origin: not allowed")
+        headers = cors_headers(origin)
+        headers.update(
+            {
+                "Access-Control-Allow-Methods": "POST, OPTIONS",
+                "Access-Control-Allow-Headers": "Content-Type",
+                "Access-Control-Max-Age": "600",
+            }
+        )
+        return Response(status_code=204, headers=headers)
+
+    async def submit(request: Request) -> Response:
+        kind = request.url.path.rsplit("/", 1)[-1]
+        origin = request.headers.get("origin")
+        if origin is not None and not policy.allows(origin):
+            return _answer(403, "origin: not allowed")
+        headers = cors_headers(origin)
+        media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type not in (JSON_TYPE, FORM_TYPE):
+            return _answer(415, f"content-type: expected {JSON_TYPE} or {FORM_TYPE}", headers)
+        body = await _read_body(request, max_body_bytes)
+        if body is None:
+            return _answer(413, f"body: larger than {max_body_bytes} bytes", headers)
+        now = datetime.now(timezone.utc)
+        is_form = media_type == FORM_TYPE
+        try:
+            fields = _parse_body(media_type, body)
+            # Checked before the honeypot: a bot must not get an open redirect either.
+            redirect = policy.return_url(fields, kind) if is_form else ""
+            if not _string(fields, "website").strip():
+                address = request.client.host if request.client else ""
+                client = salt.client(now.strftime("%Y-%m-%d"), address, request.headers.get("user-agent", ""))
+                record = build_record(kind, fields, now, client)
+            else:
+                record = None  # honeypot filled in: a bot; look accepted, keep nothing
+        except KbgenError as exc:
+            return _answer(422, str(exc), headers)
+        if record is not None:
+            line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+            try:
+                await run_in_threadpool(journal.append, now.strftime("%Y-%m-%d"), line)
+            except OSError:
+                log.exception("cannot store a %s submission", kind)
+                return _answer(503, "storage: cannot save the submission, try again later", headers)
+        if is_form:
+            return RedirectResponse(redirect, status_code=303, headers=headers)
+        return _answer(202, headers=headers)
+
+    routes = [Route("/healthz", healthz, methods=["GET"])]
+    for kind in KINDS:
+        routes.append(Route(f"/v1/{kind}", submit, methods=["POST"]))
+        routes.append(Route(f"/v1/{kind}", preflight, methods=["OPTIONS"]))
+    return Starlette(routes=routes)
+
+
+def check_data_dir(data_dir: Path) -> None:
+    """Create data_dir if needed and prove a file can be written there."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=data_dir, prefix=".kbgen-probe-"):
+            pass
+    except OSError as exc:
+        raise KbgenError(f"{data_dir}: cannot write feedback files there: {exc.strerror or exc}") from None
+
+
+def run_collector(
+    data_dir: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    allow_origins: Sequence[str] = (),
+) -> None:
+    """Serve the collector until interrupted; KbgenError when data_dir or the port is unusable."""
+    data_dir = Path(data_dir)
+    check_data_dir(data_dir)
+    app = create_app(data_dir, allow_origins)
+    # Bind here rather than in uvicorn so a busy port is a clear error, not a log line and exit 1.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise KbgenError(f"{host}:{port}: cannot listen there: {exc.strerror or exc}") from None
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])

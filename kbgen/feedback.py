@@ -1,0 +1,179 @@
+"""Read the JSON-lines files the collector writes into FeedbackRecords.
+
+Files are append-only logs from one or more collector processes. A process that
+crashed mid-write leaves a last line without its newline ("torn"); a line that
+is damaged otherwise is skipped and counted. Neither stops a report.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from kbgen.errors import KbgenError
+from kbgen.records import FeedbackRecord
+
+# Surveys kbgen knows, with their score range (inclusive). The collector refuses
+# other names and scores; the report summarises each by name.
+SURVEY_SCALES: dict[str, tuple[int, int]] = {
+    "csat": (1, 5),
+    "nps": (0, 10),
+    "ces": (1, 7),
+}
+
+KINDS = ("feedback", "survey", "search")
+_TEXT_FIELDS = ("page", "lang", "comment", "survey", "ticket", "query", "client", "submission")
+
+
+@dataclass(frozen=True)
+class FeedbackLoad:
+    """Records read from feedback files, and what had to be left out."""
+
+    records: tuple[FeedbackRecord, ...]  # oldest first, superseded submissions removed
+    files: int = 0
+    skipped: int = 0  # damaged lines and records of unknown kinds or versions
+    torn: int = 0  # unparsable last lines without newline: a writer stopped mid-line
+    duplicates: int = 0  # records superseded by a later one with the same submission id
+
+
+def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
+    """Read feedback files, directories (their ``*.jsonl``) and glob patterns."""
+    numbered: list[tuple[datetime, int, FeedbackRecord]] = []
+    skipped = torn = 0
+    paths = _expand(sources)
+    for path in paths:
+        records, file_skipped, file_torn = _read_file(path)
+        skipped += file_skipped
+        torn += file_torn
+        base = len(numbered)
+        numbered.extend((r.received_at, base + i, r) for i, r in enumerate(records))
+    # Chronological, so "the last one wins" means the latest answer even when the
+    # vote and the comment landed in different collector processes' files.
+    numbered.sort(key=lambda item: (item[0], item[1]))
+    latest: dict[tuple[str, str], int] = {}
+    for position, (_, _, record) in enumerate(numbered):
+        if record.submission:
+            latest[(record.kind, record.submission)] = position
+    kept = tuple(
+        record
+        for position, (_, _, record) in enumerate(numbered)
+        if not record.submission or latest[(record.kind, record.submission)] == position
+    )
+    return FeedbackLoad(
+        records=kept,
+        files=len(paths),
+        skipped=skipped,
+        torn=torn,
+        duplicates=len(numbered) - len(kept),
+    )
+
+
+def parse_record(data: Any) -> FeedbackRecord | None:
+    """A FeedbackRecord from one decoded line, or None when it is not one kbgen can use."""
+    if not isinstance(data, dict) or data.get("v", 1) != 1 or data.get("kind") not in KINDS:
+        return None
+    received_at = _timestamp(data.get("received_at"))
+    if received_at is None:
+        return None
+    text = {k: data.get(k, "") for k in _TEXT_FIELDS}
+    if not all(isinstance(v, str) for v in text.values()):
+        return None
+    helpful, score, results = data.get("helpful"), data.get("score"), data.get("results")
+    if helpful is not None and not isinstance(helpful, bool):
+        return None
+    if not all(v is None or _is_int(v) for v in (score, results)):
+        return None
+    kind = data["kind"]
+    if (
+        (kind == "feedback" and helpful is None)
+        or (kind == "survey" and (not text["survey"] or score is None))
+        or (kind == "search" and not text["query"])
+    ):
+        return None
+    return FeedbackRecord(kind=kind, received_at=received_at, helpful=helpful, score=score, results=results, **text)
+
+
+def _expand(sources: Iterable[str]) -> list[Path]:
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.jsonl") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+        elif glob.has_magic(source):
+            matches = sorted(Path(m) for m in glob.glob(source))
+            if not matches:
+                raise KbgenError(f"{source}: no such file or directory")
+            for match in matches:
+                found.extend(sorted(match.glob("*.jsonl")) if match.is_dir() else [match])
+        else:
+            raise KbgenError(f"{source}: no such file or directory")
+    # The same file named twice (a directory and a glob) must not count twice.
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KbgenError(f"{path}: cannot read: {exc.strerror}") from None
+    lines = data.split(b"\n")
+    # After the final newline split() leaves b""; anything else there is a line cut short.
+    unterminated = lines.pop()
+    records: list[FeedbackRecord] = []
+    skipped = not_json = torn = 0
+    first_bad = 0
+    entries = [(n, line, False) for n, line in enumerate(lines, start=1)]
+    if unterminated.strip():
+        entries.append((len(lines) + 1, unterminated, True))
+    for number, raw, is_last_partial in entries:
+        if not raw.strip():
+            continue
+        try:
+            decoded = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            if is_last_partial:
+                torn += 1
+                continue
+            not_json += 1
+            first_bad = first_bad or number
+            continue
+        record = parse_record(decoded)
+        if record is None:
+            skipped += 1
+        else:
+            records.append(record)
+    lines_seen = sum(1 for _, raw, _ in entries if raw.strip())
+    # A file where most lines are not JSON at all is the wrong file (a CSV, a log),
+    # not a damaged feedback file: say so instead of reporting on nothing.
+    if not records and not_json and not_json * 2 > lines_seen:
+        raise KbgenError(
+            f"{path}:{first_bad}: not a feedback file (expected one JSON object per line, as `kbgen collect` writes)"
+        )
+    return records, skipped + not_json, torn
+
+
+def _timestamp(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"  # Python 3.10's fromisoformat does not read "Z"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(timezone.utc)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

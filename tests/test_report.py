@@ -1,0 +1,205 @@
+"""Measures and the ranked improvement list, and the four ways to print them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from kbgen.errors import KbgenError
+from kbgen.feedback import FeedbackLoad
+from kbgen.records import Article, FeedbackRecord, Ticket
+from kbgen.report import build_report, normalize_query, render_report, wilson_interval
+
+T0 = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 10, 31, 12, 0, tzinfo=timezone.utc)
+INVOICE = Article(
+    path="billing/download-invoice.md", title="Download an invoice", status="published", url="/billing/download-invoice/"
+)
+VAT = Article(path="billing/vat.md", title="Change your VAT number", status="published", url="/billing/vat/")
+EXPORT = Article(path="data/export.md", title="Export your data", status="draft", url="/data/export/")
+
+
+def _votes(page: str, helpful: int, not_helpful: int, comments: tuple[str, ...] = ()) -> list[FeedbackRecord]:
+    records = [FeedbackRecord("feedback", T0 + timedelta(minutes=i), page=page, helpful=True) for i in range(helpful)]
+    for i in range(not_helpful):
+        comment = comments[i] if i < len(comments) else ""
+        at = T0 + timedelta(hours=1, minutes=i)
+        records.append(FeedbackRecord("feedback", at, page=page, helpful=False, comment=comment))
+    return records
+
+
+def _searches(query: str, times: int) -> list[FeedbackRecord]:
+    return [
+        FeedbackRecord("search", T0, query=query, results=0, client=f"{i % 2:016x}", page="/") for i in range(times)
+    ]
+
+
+def _report(records, **kwargs):
+    return build_report(FeedbackLoad(records=tuple(records), files=1), generated_at=GENERATED, **kwargs)
+
+
+@pytest.fixture
+def report():
+    records = _votes("/billing/download-invoice/", 14, 26, comments=("The button is gone", "Where is the PDF?"))
+    # Same page in its other URL forms: joined to the same article.
+    records += _votes("/billing/download-invoice/index.html", 0, 0) + _votes("/billing/vat", 0, 2)
+    records += _searches("Refund policy?", 5) + _searches("refund   POLICY", 4) + _searches("lost key", 1)
+    return _report(records, articles=[INVOICE, VAT, EXPORT])
+
+
+def test_wilson_interval_matches_the_textbook_value():
+    low, high = wilson_interval(26, 40)
+    assert (round(low, 3), round(high, 3)) == (0.495, 0.779)
+    assert wilson_interval(0, 0) == (0.0, 1.0)
+
+
+def test_many_votes_at_65_percent_outrank_two_unlucky_votes(report):
+    fixes = [i for i in report.improvements if i.kind == "fix-article"]
+    assert [(i.target, i.title) for i in fixes] == [
+        ("/billing/download-invoice/", "Download an invoice"),
+        ("/billing/vat/", "Change your VAT number"),
+    ]
+    top = fixes[0]
+    assert top.evidence[0] == "26 of 40 votes not helpful (65%, 95% CI 50–78%)"
+    assert top.evidence[1] == '2 comments, e.g. "Where is the PDF?"'
+    assert top.sample_size == 40
+    assert top.score == pytest.approx(40 * wilson_interval(26, 40)[0])
+    assert "address the comments" in top.action
+
+
+def test_repeated_failed_search_is_grouped_with_its_count(report):
+    [group, single] = report.searches
+    assert (group.query, group.label, group.count, group.visitors) == ("refund policy", "Refund policy?", 9, 2)
+    assert single.count == 1
+    writes = [i for i in report.improvements if i.kind == "write-article"]
+    assert [(i.target, i.score) for i in writes] == [("refund policy", 4.5)]
+    assert writes[0].evidence[0] == "searched 9 times with no result"
+
+
+def test_ranking_is_by_score_then_kind_then_target(report):
+    assert [i.target for i in report.improvements] == ["/billing/download-invoice/", "refund policy", "/billing/vat/"]
+
+
+def test_article_stats_join_pages_to_articles(report):
+    invoice, vat = report.articles
+    assert (invoice.title, invoice.path, invoice.votes, invoice.helpful) == (INVOICE.title, INVOICE.path, 40, 14)
+    assert invoice.helpful_share.value == pytest.approx(0.35)
+    assert (vat.page, vat.votes) == ("/billing/vat/", 2)
+
+
+def test_tickets_assigned_to_a_draft_are_demand_for_it():
+    tickets = [Ticket(id=str(n), subject="Export", question="How do I export?") for n in range(12)]
+    assignments = {t.id: "data/export.md" for t in tickets} | {"0": ""}
+    report = _report([], tickets=tickets, articles=[EXPORT, INVOICE], assignments=assignments)
+    [item] = report.improvements
+    assert (item.kind, item.target, item.title) == ("write-article", "data/export.md", "Export your data")
+    assert item.evidence == ("11 tickets on this question and no published article",)
+    assert item.score == pytest.approx(3.3)
+    # A published article is not a gap.
+    published = _report([], tickets=tickets, articles=[INVOICE], assignments={t.id: INVOICE.path for t in tickets})
+    assert published.improvements == ()
+
+
+def test_survey_summaries():
+    def answer(survey, score):
+        return FeedbackRecord("survey", T0, survey=survey, score=score)
+
+    records = [answer("csat", s) for s in (5, 4, 4, 2)]
+    records += [answer("nps", s) for s in (10, 9, 9, 8, 7, 3, 0)] + [answer("ces", s) for s in (2, 3, 7)]
+    records.append(answer("csat", 9))  # out of the scale: ignored
+    surveys = {s.survey: s for s in _report(records).surveys}
+    assert (surveys["csat"].n, surveys["csat"].value) == (4, 0.75)
+    assert (surveys["nps"].n, round(surveys["nps"].value, 1)) == (7, 14.3)  # 3 promoters - 2 detractors of 7
+    assert (surveys["ces"].n, surveys["ces"].value) == (3, 4.0)
+
+
+def test_ticket_service_figures():
+    def ticket(n, first_h, solved_h, replies, reopens=0):
+        return Ticket(
+            id=str(n),
+            subject="s",
+            question="q",
+            created_at=T0,
+            status="solved",
+            first_response_at=T0 + timedelta(hours=first_h),
+            solved_at=T0 + timedelta(hours=solved_h),
+            agent_replies=replies,
+            reopens=reopens,
+        )
+
+    tickets = [ticket(n, n + 1, 10 * (n + 1), 1 if n < 4 else 3, reopens=int(n == 0)) for n in range(10)]
+    stats = _report([], tickets=tickets).tickets
+    assert stats.count == 10
+    assert (stats.first_response_h.median, stats.first_response_h.p90, stats.first_response_h.n) == (5.5, 9, 10)
+    assert (stats.resolution_h.median, stats.resolution_h.p90) == (55, 90)
+    assert stats.agent_replies_mean == pytest.approx(2.2)
+    assert (stats.one_touch.value, stats.one_touch.n) == (0.4, 10)
+    assert (stats.reopened.value, stats.reopened.n) == (0.1, 10)
+    assert _report([]).tickets is None
+
+
+HOSTILE = '=HYPERLINK("http://evil") <script>alert(1)</script> [click](http://evil) `x` | y'
+
+
+@pytest.fixture
+def hostile_report():
+    return _report(_searches(HOSTILE, 3) + _votes("/x/", 0, 1, comments=(HOSTILE,)))
+
+
+def test_csv_neutralises_formulas(hostile_report):
+    rows = list(csv.reader(io.StringIO(render_report(hostile_report, "csv"))))
+    assert rows[0] == ["rank", "kind", "target", "title", "score", "action", "evidence"]
+    search_row = next(r for r in rows[1:] if r[1] == "write-article")
+    assert search_row[3] == "'" + HOSTILE
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
+def test_html_escapes_customer_text(hostile_report):
+    page = render_report(hostile_report, "html")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<svg" in page
+    # Self-contained: nothing to fetch, nothing to run.
+    assert "src=" not in page and "href=" not in page and "<script" not in page
+
+
+def test_markdown_escapes_customer_text(hostile_report):
+    text = render_report(hostile_report, "md")
+    assert "<script>" not in text and "[click]" not in text and "`x`" not in text and "](" not in text
+    assert "&#60;script&#62;" in text
+    search_rows = [line for line in text.splitlines() if line.startswith("| ") and "HYPERLINK" in line]
+    # The customer's "|" must not add a column to the table.
+    assert [row.count("|") for row in search_rows] == [4]
+
+
+def test_markdown_lists_the_ranking_and_tables(report):
+    text = render_report(report, "md")
+    assert text.startswith("# Help site improvement report\n")
+    assert "1. **Download an invoice** (fix-article: /billing/download-invoice/, score 19.8)" in text
+    assert "    - 26 of 40 votes not helpful (65%, 95% CI 50–78%)" in text
+    assert "| Download an invoice | /billing/download-invoice/ | 40 | 14 | 35% (22–50%) | 2 |" in text
+
+
+def test_json_parses_and_carries_every_section(report):
+    data = json.loads(render_report(report, "json"))
+    assert data["version"] == 1
+    assert data["generated_at"] == "2026-10-31T12:00:00Z"
+    assert [i["rank"] for i in data["improvements"]] == [1, 2, 3]
+    assert data["improvements"][0]["evidence"][0].startswith("26 of 40")
+    assert data["articles"][0]["helpful_share"]["n"] == 40
+    assert data["searches"][0]["count"] == 9
+    assert data["surveys"] == {} and data["tickets"] is None
+
+
+def test_unknown_format_is_a_kbgen_error(report):
+    with pytest.raises(KbgenError, match="report format 'pdf': expected one of md, csv, json, html"):
+        render_report(report, "pdf")
+
+
+def test_query_normalization():
+    assert normalize_query("  Refund,   POLICY?! ") == "refund policy"
+    assert normalize_query("Straße") == "strasse"
