@@ -1,0 +1,319 @@
+"""The kbgen command line: a thin layer that parses options, calls one core function, prints."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kbgen import __version__
+from kbgen.errors import KbgenError
+from kbgen.exports import format_names
+
+
+def _progress(step: str) -> None:
+    if sys.stderr.isatty():
+        click.echo(f"… {step}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="kbgen")
+def cli() -> None:
+    """Turn resolved support tickets into a help site, and its feedback into priorities.
+
+    \b
+    The loop:
+      kbgen draft tickets.json          tickets -> draft FAQ articles in content/
+      kbgen build                       curated articles -> static help site in site/
+      kbgen collect --data-dir fb/      the endpoint the site's feedback forms post to
+      kbgen report fb/ --tickets ...    feedback + tickets -> what to improve first
+
+    Try it on the bundled sample data: kbgen demo
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--site-name", default="Help Centre", show_default=True, help="Name shown in the site header.")
+@click.option(
+    "--language",
+    type=click.Choice(["en", "nl", "sv", "de", "pl"]),
+    default="en",
+    show_default=True,
+    help="Language of the site's interface.",
+)
+def init(directory: Path, site_name: str, language: str) -> None:
+    """Create a new help-site project in DIRECTORY that builds out of the box.
+
+    Writes mkdocs.yml, content/, site_config/ and survey_templates/. Existing files are
+    never overwritten.
+
+    \b
+    Example:
+      kbgen init help-site --site-name "Acme Help" --language nl
+      cd help-site && kbgen build
+    """
+    from kbgen.scaffold import init_project
+
+    result = init_project(directory, site_name=site_name, language=language)
+    for path in result.created:
+        click.echo(f"created {path}")
+    for path in result.skipped:
+        click.echo(f"kept existing {path}")
+    click.echo(f"Next: cd {directory} && kbgen draft <export> && kbgen build --drafts")
+
+
+@cli.command()
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(format_names()),
+    default="auto",
+    show_default=True,
+    help="Export format; auto detects it per file.",
+)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Content directory the drafts are written into.",
+)
+@click.option(
+    "--assignments",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write ticket_id,topic_id,article for every input ticket to this CSV file.",
+)
+@click.option(
+    "--config-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site_config"),
+    show_default=True,
+    help="Folder holding kbgen.yml (statuses, minimum topic size, redaction).",
+)
+@click.option("--lang", help="Treat every ticket as this language instead of detecting it (e.g. en).")
+@click.option("--min-topic-size", type=click.IntRange(min=2), help="Smallest topic worth a draft [site_config, else 5].")
+def draft(
+    exports: tuple[Path, ...],
+    fmt: str,
+    content_dir: Path,
+    assignments: Path | None,
+    config_dir: Path,
+    lang: str | None,
+    min_topic_size: int | None,
+) -> None:
+    """Read ticket EXPORTS and write one draft article per recurring question.
+
+    Personal data is redacted before anything is grouped or written. Drafts get
+    `status: draft`; an article a writer edited or published is never rewritten.
+
+    \b
+    Example:
+      kbgen draft zendesk-export.json --assignments assignments.csv
+      kbgen draft tickets-*.csv --format csv --content docs --min-topic-size 8
+    """
+    from kbgen.config import load_site_config
+    from kbgen.pipeline import run_draft
+
+    summary = run_draft(
+        exports,
+        content_dir=content_dir,
+        config=load_site_config(config_dir),
+        fmt=fmt,
+        assignments=assignments,
+        language=lang,
+        min_size=min_topic_size,
+        progress=_progress,
+    )
+    for line in summary.lines():
+        click.echo(line)
+    for outcome in summary.outcomes:
+        click.echo(f"  {outcome.action:<10} {content_dir / outcome.article}")
+    if assignments:
+        click.echo(f"assignments: {assignments}")
+
+
+_config_file_option = click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The site's MkDocs configuration.",
+)
+_collector_option = click.option(
+    "--collector-url", help="Base URL of `kbgen collect` the forms post to [site_config/kbgen.yml]."
+)
+
+
+@cli.command()
+@_config_file_option
+@click.option("--drafts", is_flag=True, help="Include draft articles, marked as drafts.")
+@click.option("--strict", is_flag=True, help="Fail on any warning (use this in CI).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), help="Output folder [mkdocs.yml, else site/].")
+@_collector_option
+def build(config_file: Path, drafts: bool, strict: bool, site_dir: Path | None, collector_url: str | None) -> None:
+    """Build the static help site with MkDocs and Material for MkDocs.
+
+    Drafts are left out unless --drafts is given. `mkdocs build` gives the same site.
+
+    \b
+    Example:
+      kbgen build --strict --site-dir public
+      kbgen build --drafts --collector-url https://feedback.example.com
+    """
+    from kbgen.site.build import build_site
+
+    out = build_site(config_file, drafts=drafts, strict=strict, site_dir=site_dir, collector_url=collector_url)
+    click.echo(f"site: {out}")
+
+
+@cli.command()
+@_config_file_option
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("--no-drafts", is_flag=True, help="Hide drafts, as the public site does.")
+@_collector_option
+def serve(config_file: Path, dev_addr: str, no_drafts: bool, collector_url: str | None) -> None:
+    """Preview the site with live reload while you edit articles (drafts shown).
+
+    \b
+    Example:
+      kbgen serve --dev-addr 127.0.0.1:8001
+    """
+    from kbgen.site.build import serve_site
+
+    serve_site(config_file, drafts=not no_drafts, dev_addr=dev_addr, collector_url=collector_url)
+
+
+@cli.command()
+@click.option(
+    "--data-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the submissions are appended to (one JSON Lines file per day and process).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option(
+    "--allow-origin",
+    "allow_origins",
+    multiple=True,
+    metavar="URL",
+    help="Site origin allowed to post (repeat for several); none allows any.",
+)
+def collect(data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...]) -> None:
+    """Run the feedback collector: the HTTP endpoint the site's forms post to.
+
+    \b
+    Example:
+      kbgen collect --data-dir /var/lib/kbgen/feedback --port 8765 \\
+                    --allow-origin https://help.example.com
+    """
+    from kbgen.collector import run_collector
+
+    click.echo(f"collecting into {data_dir} on http://{host}:{port} (Ctrl+C to stop)", err=True)
+    run_collector(data_dir, host=host, port=port, allow_origins=allow_origins)
+
+
+@cli.command()
+@click.argument("feedback", nargs=-1, required=True)
+@click.option("--tickets", "ticket_exports", multiple=True, type=click.Path(path_type=Path), help="Ticket export for service figures (repeatable).")
+@click.option("--assignments", type=click.Path(dir_okay=False, path_type=Path), help="Assignments CSV written by `kbgen draft`.")
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("content"),
+    show_default=True,
+    help="Content directory, for article titles and status.",
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of printing it.")
+def report(
+    feedback: tuple[str, ...],
+    ticket_exports: tuple[Path, ...],
+    assignments: Path | None,
+    content_dir: Path,
+    fmt: str,
+    out: Path | None,
+) -> None:
+    """Rank what to improve first from FEEDBACK files (folders or globs) and tickets.
+
+    \b
+    Example:
+      kbgen report /var/lib/kbgen/feedback --tickets export.json \\
+                   --assignments assignments.csv --format html --out report.html
+    """
+    from kbgen.pipeline import run_report
+
+    text = run_report(
+        feedback,
+        tickets=ticket_exports,
+        assignments=assignments,
+        content_dir=content_dir,
+        fmt=fmt,
+    )
+    if out:
+        from kbgen.drafts import atomic_write
+
+        atomic_write(out, text)
+        click.echo(f"report: {out}")
+    else:
+        click.echo(text, nl=False)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("kbgen-demo"),
+    show_default=True,
+    help="Folder the demo project is written into.",
+)
+def demo(out_dir: Path) -> None:
+    """Run the whole loop on the bundled sample data: draft -> build -> report.
+
+    Creates a help-site project in --out, drafts articles from a sample Zendesk export
+    (English, Dutch and Swedish tickets), builds the site with drafts shown, and ranks
+    improvements from sample feedback. Re-running keeps what you edited there.
+
+    \b
+    Example:
+      kbgen demo --out /tmp/kbgen-demo
+    """
+    from kbgen.demo import run_demo
+
+    result = run_demo(out_dir, progress=_progress)
+    for line in result.draft.lines():
+        click.echo(line)
+    click.echo(f"site:   {result.site_dir / 'index.html'}")
+    click.echo(f"report: {result.report_md}")
+    click.echo(f"        {result.report_html}")
+    click.echo(f"Preview: cd {out_dir} && kbgen serve")
+
+
+def main() -> None:
+    """Entry point: every user mistake becomes one `Error:` line and exit status 2."""
+    try:
+        status = cli.main(prog_name="kbgen", standalone_mode=False)
+    except KbgenError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except click.UsageError as exc:
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        click.echo(f"Error: {exc.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"Error: {exc.format_message()}", err=True)
+        sys.exit(2)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    if isinstance(status, int) and status:
+        sys.exit(status)

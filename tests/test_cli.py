@@ -1,0 +1,108 @@
+"""The command line: every command teaches with an example; every mistake is one line and exit 2."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, zendesk_export, zendesk_ticket
+
+from kbgen.cli import cli, main
+
+COMMANDS = sorted(cli.commands)
+
+
+def run_main(monkeypatch, capsys, *args):
+    monkeypatch.setattr(sys, "argv", ["kbgen", *args])
+    try:
+        main()
+        code = 0
+    except SystemExit as exit_info:
+        code = exit_info.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_commands_are_the_documented_ones():
+    assert COMMANDS == ["build", "collect", "demo", "draft", "init", "report", "serve"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(monkeypatch, capsys, command):
+    code, out, _ = run_main(monkeypatch, capsys, command, "--help")
+    assert code == 0
+    assert "Example:" in out and f"kbgen {command}" in out
+
+
+def test_draft_of_a_missing_file_is_one_error_line(monkeypatch, capsys, tmp_path):
+    code, out, err = run_main(monkeypatch, capsys, "draft", str(tmp_path / "missing.csv"))
+    assert code == 2
+    assert err == f"Error: {tmp_path / 'missing.csv'}: no such file\n"
+
+
+def test_draft_of_a_file_that_is_no_export_is_one_error_line(monkeypatch, capsys, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Meeting notes\nnothing to see\n", encoding="utf-8")
+    code, _, err = run_main(monkeypatch, capsys, "draft", str(notes))
+    assert code == 2
+    assert err.startswith(f"Error: {notes}: not a ticket export kbgen recognises")
+    assert err.count("\n") == 1
+
+
+def test_bad_option_value_is_one_error_line(monkeypatch, capsys, tmp_path):
+    code, _, err = run_main(monkeypatch, capsys, "draft", "x.csv", "--format", "excel")
+    assert code == 2
+    assert err.startswith("Error: Invalid value for '--format': 'excel' is not one of")
+    assert err.endswith("(see 'kbgen draft --help')\n") and err.count("\n") == 1
+
+
+def test_unreadable_config_is_one_error_line(monkeypatch, capsys, tmp_path, write_json):
+    export = write_json("z.json", zendesk_export([zendesk_ticket(1, "a?", "b", "c")]))
+    config = tmp_path / "site_config"
+    config.mkdir()
+    (config / "kbgen.yml").write_text("site:\n  language: xx\ndrafts:\n  min_topic_size: 0\n", encoding="utf-8")
+    code, _, err = run_main(monkeypatch, capsys, "draft", str(export), "--config-dir", str(config))
+    assert code == 2
+    assert err == (
+        f"Error: {config / 'kbgen.yml'}: site.language: 'xx' is not one of en, nl, sv, de, pl; "
+        "drafts.min_topic_size: expected a whole number >= 2, got 0\n"
+    )
+
+
+def test_draft_writes_drafts_and_assignments_and_a_summary(monkeypatch, capsys, tmp_path, write_json):
+    questions = [
+        "How do I download my invoice?",
+        "Where can I download an invoice as PDF?",
+        "I need to download last month's invoice",
+        "Invoice download is not working, where is my invoice?",
+        "Can I download the invoice for my company?",
+    ]
+    export = write_json(
+        "z.json",
+        zendesk_export(
+            [zendesk_ticket(i, q, q, "1. Open Billing\n2. Click Download") for i, q in enumerate(questions)]
+            + [zendesk_ticket(99, "Office address?", "Where is your office in Berlin?", "Not in Berlin.")],
+            [{"id": 900001, "name": "Anna de Vries", "email": "anna@example.nl", "role": "end-user"}],
+        ),
+    )
+    content = tmp_path / "content"
+    assignments = tmp_path / "assignments.csv"
+    code, out, err = run_main(
+        monkeypatch, capsys, "draft", str(export), "--content", str(content), "--assignments", str(assignments), "--lang", "en"
+    )
+    assert (code, err) == (0, "")
+    assert "tickets read: 6" in out and "topics found: 1" in out and "new drafts: 1" in out
+    assert "unassigned tickets (one-off questions): 1" in out
+    assert len(list(content.rglob("*.md"))) == 1
+    assert len(assignments.read_text(encoding="utf-8").splitlines()) == 7
+
+
+def test_the_installed_command_reports_errors_without_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "kbgen", "report", str(tmp_path / "nothing-here")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
