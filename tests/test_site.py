@@ -389,6 +389,12 @@ def test_site_dir_overrides_mkdocs_yml(project, tmp_path):
     assert (tmp_path / "public" / "account" / "reset-your-password" / "index.html").is_file()
 
 
+def test_a_relative_site_dir_is_taken_from_the_working_directory(project, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert build_site(project, site_dir=Path("public")) == tmp_path / "public"
+    assert (tmp_path / "public" / "index.html").is_file()
+
+
 def test_serve_sets_the_plugin_options_for_every_rebuild(project):
     plugins = plugins_with_options(project, drafts=True, collector_url=COLLECTOR)
     for rebuild in range(2):  # mkdocs serve loads the configuration again for each rebuild

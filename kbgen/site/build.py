@@ -44,7 +44,8 @@ def build_site(
                 config_file=str(_existing(config_file)),
                 # None leaves mkdocs.yml's own value; False would switch its strict: true off.
                 strict=True if strict else None,
-                site_dir=str(site_dir) if site_dir is not None else None,
+                # Relative to where the command runs, as a user expects, not to mkdocs.yml.
+                site_dir=str(Path(site_dir).resolve()) if site_dir is not None else None,
             )
             options = _plugin(config, config_file).config
             options.drafts = drafts
