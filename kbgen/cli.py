@@ -33,6 +33,17 @@ def cli() -> None:
     """
 
 
+def _content_option(help_text: str):
+    return click.option(
+        "--content",
+        "content_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("content"),
+        show_default=True,
+        help=help_text,
+    )
+
+
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--site-name", default="Help Centre", show_default=True, help="Name shown in the site header.")
@@ -74,14 +85,7 @@ def init(directory: Path, site_name: str, language: str) -> None:
     show_default=True,
     help="Export format; auto detects it per file.",
 )
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Content directory the drafts are written into.",
-)
+@_content_option("Content directory the drafts are written into.")
 @click.option(
     "--assignments",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -222,14 +226,7 @@ def collect(data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...]
 @click.argument("feedback", nargs=-1, required=True)
 @click.option("--tickets", "ticket_exports", multiple=True, type=click.Path(path_type=Path), help="Ticket export for service figures (repeatable).")
 @click.option("--assignments", type=click.Path(dir_okay=False, path_type=Path), help="Assignments CSV written by `kbgen draft`.")
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("content"),
-    show_default=True,
-    help="Content directory, for article titles and status.",
-)
+@_content_option("Content directory, for article titles and status.")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True, help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of printing it.")
 def report(

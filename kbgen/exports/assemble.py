@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
+from kbgen.errors import KbgenError
 from kbgen.exports.text import clean_message
 from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
+
+
+def load_json(path: Path) -> object:
+    """A whole JSON export file; KbgenError naming the file (and line) when it is not one."""
+    try:
+        with open(path, encoding="utf-8-sig") as fp:
+            return json.load(fp)
+    except UnicodeDecodeError as exc:
+        raise KbgenError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise KbgenError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
 
 
 def assemble_ticket(

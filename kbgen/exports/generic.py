@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kbgen.errors import KbgenError
-from kbgen.exports.assemble import assemble_ticket
+from kbgen.exports.assemble import assemble_ticket, load_json
 from kbgen.exports.times import parse_time
 from kbgen.records import AGENT, CUSTOMER, Message, Ticket
 
@@ -105,13 +105,7 @@ def read_csv(path: Path) -> Iterator[Ticket]:
 
 
 def read_json(path: Path) -> Iterator[Ticket]:
-    try:
-        with open(path, encoding="utf-8-sig") as fp:
-            data = json.load(fp)
-    except UnicodeDecodeError as exc:
-        raise KbgenError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise KbgenError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    data = load_json(path)
     if not isinstance(data, list):
         raise KbgenError(f"{path}: expected a JSON list of ticket objects")
     for number, raw in enumerate(data, start=1):

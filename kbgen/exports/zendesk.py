@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from kbgen.errors import KbgenError
-from kbgen.exports.assemble import assemble_ticket
+from kbgen.exports.assemble import assemble_ticket, load_json
 from kbgen.exports.times import parse_time
 from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
 
@@ -22,13 +21,7 @@ def sniff_json(path: Path, head: str) -> bool:
 
 
 def read_json(path: Path) -> Iterator[Ticket]:
-    try:
-        with open(path, encoding="utf-8-sig") as fp:
-            data = json.load(fp)
-    except UnicodeDecodeError as exc:
-        raise KbgenError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise KbgenError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+    data = load_json(path)
     if not isinstance(data, dict) or not isinstance(data.get("tickets"), list):
         raise KbgenError(f"{path}: expected an object with a \"tickets\" list (Zendesk API export)")
     users = {u.get("id"): u for u in data.get("users", []) if isinstance(u, dict)}
