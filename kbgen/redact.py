@@ -58,7 +58,7 @@ _SIGN_OFF_NAME = re.compile(
 # Words that follow a greeting without being a name.
 _NOT_NAMES = {
     "team", "support", "there", "all", "everyone", "allemaal", "iedereen", "alla", "zusammen",
-    "again", "folks", "guys", "sir", "madam", "tasklane", "tack", "thanks", "again,", "och",
+    "again", "folks", "guys", "sir", "madam", "tack", "thanks",
 }
 
 
@@ -117,8 +117,9 @@ class Redactor:
         text = sub(_SECRET, "secret", text, group=3)
         text = sub(_URL, "url", text, keep=lambda m: self._kept_url(m.group(0)))
         text = sub(_EMAIL, "email", text, keep=lambda m: self._kept_email(m.group(0)))
-        for email in emails:
-            text = sub(re.compile(re.escape(email), re.I), "email", text, keep=lambda m: self._kept_email(m.group(0)))
+        if emails:
+            known_emails = re.compile("|".join(re.escape(e) for e in emails), re.I)
+            text = sub(known_emails, "email", text, keep=lambda m: self._kept_email(m.group(0)))
         text = sub(_IBAN, "iban", text, keep=lambda m: not stdnum_iban.is_valid(m.group(0)))
         text = sub(_CARD, "card", text, keep=lambda m: not _is_card(m.group(0)))
         text = sub(_IPV4, "ip", text, keep=lambda m: not _is_ip(m.group(0)))
@@ -127,13 +128,14 @@ class Redactor:
         text = sub(_HANDLE, "handle", text)
         text = sub(_GREETING, "name", text, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
         text = sub(_SIGN_OFF_NAME, "name", text, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
-        for name in names:
-            text = sub(re.compile(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", re.I), "name", text)
+        if names:
+            # Longest forms first in the alternation, so "Anna de Vries" wins over "Anna".
+            known_names = re.compile(rf"(?<![\w\[])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\]])", re.I)
+            text = sub(known_names, "name", text)
         return text
 
     def _kept_email(self, email: str) -> bool:
-        email = email.lower()
-        return email in self._keep_text
+        return email.lower() in self._keep_text
 
     def _kept_url(self, url: str) -> bool:
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0].split("?")[0]
