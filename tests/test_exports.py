@@ -5,6 +5,7 @@ from conftest import zendesk_export, zendesk_ticket
 
 from kbgen.errors import KbgenError
 from kbgen.exports import FORMATS, detect_format, read_exports
+from kbgen.exports.files import ExportFile
 from kbgen.exports.text import clean_message, html_to_text
 from kbgen.records import AGENT, CUSTOMER
 
@@ -52,7 +53,7 @@ def test_detection_picks_the_right_reader(tmp_path, write_json):
     lines.write_text('{"ticket_id": 1, "subject": "a"}\n', encoding="utf-8")
     table = tmp_path / "t.csv"
     table.write_text("Ticket ID;Subject;Description\n1;a;b\n", encoding="utf-8")
-    assert [detect_format(p).name for p in (zendesk, listing, lines, table)] == ["zendesk-json", "json", "jsonl", "csv"]
+    assert [detect_format(ExportFile(p)).name for p in (zendesk, listing, lines, table)] == ["zendesk-json", "json", "jsonl", "csv"]
     assert set(FORMATS) == {"zendesk-json", "json", "jsonl", "csv"}
 
 

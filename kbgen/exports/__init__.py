@@ -1,7 +1,10 @@
 """Readers of helpdesk exports: each format is one registry entry that turns a file into Tickets.
 
-``read_exports`` detects the format of each file (or takes the one named), reads every
-ticket, and keeps the newest record when several files carry the same ticket id.
+An entry splits reading in two: ``records`` streams the raw records of a file (a file-level
+problem, such as a missing column, raises KbgenError at once), and ``ticket`` turns one record
+into a Ticket (a bad record raises KbgenError naming file, record and field; with
+``skip_bad_rows`` it is counted and listed instead). ``read_exports`` detects the format of each
+file, or takes the one named, and keeps the newest record when several carry the same ticket id.
 """
 
 from __future__ import annotations
@@ -9,30 +12,36 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kbgen.errors import KbgenError
 from kbgen.exports import generic, zendesk
+from kbgen.exports.files import ExportFile, ReadOptions
 from kbgen.records import Ticket
 
-HEAD_BYTES = 64 * 1024
+__all__ = ["FORMATS", "ExportFormat", "ExportLoad", "ReadOptions", "detect_format", "iter_exports", "read_exports"]
 
 
 @dataclass(frozen=True)
 class ExportFormat:
     name: str
     description: str
-    sniff: Callable[[Path, str], bool]  # (path, first characters of the file) -> looks like this format
-    read: Callable[[Path], Iterator[Ticket]]
+    sniff: Callable[[ExportFile, str], bool]  # (file, its first characters) -> looks like this format
+    records: Callable[[ExportFile], Iterator[tuple[str, Any]]]  # -> (where, raw record)
+    ticket: Callable[[Any, str, ReadOptions], Ticket]  # (raw record, where, options) -> Ticket
 
 
-# Order matters for detection: specific formats before the generic ones.
+# Order matters for detection: vendor formats before the generic ones.
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("zendesk-json", "Zendesk Support API ticket JSON with comments", zendesk.sniff_json, zendesk.read_json),
-        ExportFormat("json", "generic JSON: a list of ticket objects", generic.sniff_json, generic.read_json),
-        ExportFormat("jsonl", "generic JSON Lines: one ticket object per line", generic.sniff_jsonl, generic.read_jsonl),
-        ExportFormat("csv", "generic CSV with a header row (comma, semicolon or tab)", generic.sniff_csv, generic.read_csv),
+        ExportFormat(
+            "zendesk-json", "Zendesk Support API ticket JSON with comments",
+            zendesk.sniff_json, zendesk.records_json, zendesk.ticket,
+        ),
+        ExportFormat("json", "generic JSON: a list of ticket objects", generic.sniff_json, generic.records_json, generic.ticket),
+        ExportFormat("jsonl", "generic JSON Lines: one ticket object per line", generic.sniff_jsonl, generic.records_jsonl, generic.ticket_from_line),
+        ExportFormat("csv", "generic CSV with a header row (comma, semicolon or tab)", generic.sniff_csv, generic.records_csv, generic.ticket),
     )
 }
 
@@ -42,58 +51,76 @@ class ExportLoad:
     tickets: tuple[Ticket, ...]
     files: int
     duplicates: int  # records dropped because a newer one has the same ticket id
+    bad_rows: tuple[str, ...] = ()  # what was wrong with each skipped record
 
 
 def format_names() -> list[str]:
     return ["auto", *FORMATS]
 
 
-def detect_format(path: Path) -> ExportFormat:
+def detect_format(file: ExportFile) -> ExportFormat:
     """The registry entry whose sniffer recognises the file."""
-    head = read_head(path)
+    head = file.head()
     for fmt in FORMATS.values():
-        if fmt.sniff(path, head):
+        if fmt.sniff(file, head):
             return fmt
     raise KbgenError(
-        f"{path}: not a ticket export kbgen recognises; name its format with --format "
+        f"{file.path}: not a ticket export kbgen recognises; name its format with --format "
         f"({', '.join(FORMATS)})"
     )
 
 
-def read_head(path: Path) -> str:
-    try:
-        with open(path, "rb") as fp:
-            raw = fp.read(HEAD_BYTES)
-    except FileNotFoundError:
-        raise KbgenError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise KbgenError(f"{path}: is a directory, expected an export file") from None
-    except OSError as exc:
-        raise KbgenError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ""  # binary: no sniffer matches
-    return raw.decode("utf-8-sig", errors="replace")
+def iter_exports(
+    paths: Iterable[str | Path],
+    fmt: str = "auto",
+    options: ReadOptions | None = None,
+    *,
+    on_bad: Callable[[str], None] | None = None,
+    on_bytes: Callable[[int], None] = lambda n: None,
+) -> Iterator[Ticket]:
+    """Stream the tickets of every export, file after file, keeping nothing.
 
-
-def read_exports(paths: Iterable[str | Path], fmt: str = "auto") -> ExportLoad:
-    """Read every export; the newest record of a ticket id wins across files."""
+    A bad record raises KbgenError, or, when on_bad is given, is passed to it and skipped.
+    """
     if fmt != "auto" and fmt not in FORMATS:
         raise KbgenError(f"--format: unknown format '{fmt}' (choose from {', '.join(format_names())})")
-    newest: dict[str, Ticket] = {}
-    files = duplicates = 0
+    options = options or ReadOptions()
     for raw_path in paths:
-        path = Path(raw_path)
-        reader = detect_format(path) if fmt == "auto" else FORMATS[fmt]
-        read_head(path)  # a missing or unreadable file fails here with its name
-        files += 1
-        for ticket in reader.read(path):
-            old = newest.get(ticket.id)
-            if old is not None:
-                duplicates += 1
-                if _stamp(old) > _stamp(ticket):
-                    continue
-            newest[ticket.id] = ticket
-    return ExportLoad(tickets=tuple(newest.values()), files=files, duplicates=duplicates)
+        file = ExportFile(Path(raw_path), options, on_bytes)
+        reader = detect_format(file) if fmt == "auto" else FORMATS[fmt]
+        try:
+            for where, raw in reader.records(file):
+                try:
+                    yield reader.ticket(raw, where, options)
+                except KbgenError as exc:
+                    if on_bad is None:
+                        raise
+                    on_bad(str(exc))
+        except UnicodeDecodeError as exc:
+            raise file.decode_error(exc) from None
+
+
+def read_exports(
+    paths: Iterable[str | Path],
+    fmt: str = "auto",
+    options: ReadOptions | None = None,
+    *,
+    skip_bad_rows: bool = False,
+    on_bytes: Callable[[int], None] = lambda n: None,
+) -> ExportLoad:
+    """Read every export; the newest record of a ticket id wins across files."""
+    paths = list(paths)
+    newest: dict[str, Ticket] = {}
+    bad: list[str] = []
+    duplicates = 0
+    for ticket in iter_exports(paths, fmt, options, on_bad=bad.append if skip_bad_rows else None, on_bytes=on_bytes):
+        old = newest.get(ticket.id)
+        if old is not None:
+            duplicates += 1
+            if _stamp(old) > _stamp(ticket):
+                continue
+        newest[ticket.id] = ticket
+    return ExportLoad(tickets=tuple(newest.values()), files=len(paths), duplicates=duplicates, bad_rows=tuple(bad))
 
 
 def _stamp(ticket: Ticket) -> float:

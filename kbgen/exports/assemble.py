@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from pathlib import Path
 
 from kbgen.errors import KbgenError
 from kbgen.exports.text import clean_message
+from kbgen.exports.times import parse_time
 from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
 
+# Vendor status words -> kbgen's: open, pending, solved, closed. Unknown words pass lowercased.
+STATUSES = {
+    **dict.fromkeys(["new", "open", "active", "in progress", "waiting for support", "escalated", "reopened"], "open"),
+    **dict.fromkeys(
+        ["pending", "hold", "on hold", "on-hold", "waiting", "waiting for customer", "pending reminder", "pending close"],
+        "pending",
+    ),
+    **dict.fromkeys(["solved", "resolved", "done", "fixed", "completed", "answered"], "solved"),
+    **dict.fromkeys(["closed", "archived"], "closed"),
+}
 
-def load_json(path: Path) -> object:
-    """A whole JSON export file; KbgenError naming the file (and line) when it is not one."""
+
+def normalize_status(value: object) -> str:
+    text = " ".join(str(value or "").lower().replace("_", " ").split())
+    return STATUSES.get(text, text)
+
+
+def time_field(value: object, field: str, where: str, zone: str) -> datetime | None:
+    """parse_time for a named field; a bad value raises KbgenError naming record and field."""
     try:
-        with open(path, encoding="utf-8-sig") as fp:
-            return json.load(fp)
-    except UnicodeDecodeError as exc:
-        raise KbgenError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise KbgenError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+        return parse_time(value, zone)
+    except ValueError as exc:
+        raise KbgenError(f"{where}: field '{field}': {exc}") from None
 
 
 def assemble_ticket(
@@ -33,12 +45,16 @@ def assemble_ticket(
     agent_replies: int | None = None,
     customer_replies: int | None = None,
     people: tuple[Person, ...] = (),
+    resolution: str = "",
     **fields,
 ) -> Ticket:
     """Clean each public message and derive question, resolution, replies and first response.
 
     ``messages`` must be public only and in time order; internal notes never reach here.
+    ``resolution`` is used when the export has no agent message.
     """
+    if not str(id).strip():
+        raise KbgenError(f"{source}: field 'id' is empty")
     cleaned = [Message(m.role, clean_message(m.text), m.at) for m in messages]
     cleaned = [m for m in cleaned if m.text]
     customer = [m for m in cleaned if m.role == CUSTOMER]
@@ -49,17 +65,17 @@ def assemble_ticket(
     if first_response_at is None and agent:
         first_response_at = agent[0].at
     return Ticket(
-        id=str(id),
+        id=str(id).strip(),
         subject=clean_message(subject),
         question=question,
         messages=tuple(cleaned),
-        resolution=_resolution(agent) if agent else fields.pop("resolution", ""),
+        resolution=_resolution(agent) if agent else clean_message(resolution),
         first_response_at=first_response_at,
         agent_replies=len(agent) if agent_replies is None else agent_replies,
         customer_replies=max(len(customer) - 1, 0) if customer_replies is None else customer_replies,
         people=people,
         source=source,
-        **{k: v for k, v in fields.items() if k != "resolution"},
+        **fields,
     )
 
 

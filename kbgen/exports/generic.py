@@ -1,20 +1,25 @@
 """Generic exports for any other tool: CSV, JSON (a list of objects) and JSON Lines.
 
 Columns are matched by common names (``ticket_id``, ``subject``, ``description``, ...), case
-and spacing ignored. A ticket needs an id and a subject or a question.
+and spacing ignored; ``--map field=column`` names any other column. A ticket needs an id and
+a subject or a question. The conversation, when the export has it, is a ``conversation``
+(or ``messages``) field: a JSON list of ``{"role": "customer"|"agent", "text": ..., "at": ...,
+"internal": false}`` (in a CSV cell, the same JSON as text). Internal messages are dropped.
 """
 
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
+import sys
 from collections.abc import Iterator
-from pathlib import Path
+from typing import Any
 
 from kbgen.errors import KbgenError
-from kbgen.exports.assemble import assemble_ticket, load_json
-from kbgen.exports.times import parse_time
+from kbgen.exports.assemble import assemble_ticket, normalize_status, time_field
+from kbgen.exports.files import ExportFile, ReadOptions
 from kbgen.records import AGENT, CUSTOMER, Message, Ticket
 
 # Ticket field -> column names that mean it, normalized (lowercase, no spaces or punctuation).
@@ -23,6 +28,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "subject": ("subject", "title", "summary"),
     "question": ("description", "question", "body", "message", "text", "customermessage", "request"),
     "resolution": ("resolution", "answer", "reply", "agentreply", "solution", "response"),
+    "conversation": ("conversation", "messages", "thread", "transcript"),
     "status": ("status", "state"),
     "created_at": ("createdat", "created", "createdtime", "createddate", "opened", "date"),
     "first_response_at": ("firstresponseat", "firstrepliedat", "firstresponse"),
@@ -33,19 +39,33 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "channel": ("channel", "source", "via"),
     "priority": ("priority",),
     "reopens": ("reopens", "reopencount", "reopened"),
+    "satisfaction": ("satisfaction", "csat", "rating", "satisfactionrating"),
 }
 REQUIRED_NOTE = "an id column (e.g. ticket_id) and a subject or description column"
+_ROLES = {"customer": CUSTOMER, "end-user": CUSTOMER, "enduser": CUSTOMER, "requester": CUSTOMER, "user": CUSTOMER,
+          "agent": AGENT, "staff": AGENT, "support": AGENT, "admin": AGENT}
+
+# Cells of a conversation column can be long: lift the csv module's 128 KiB default.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def resolve_columns(columns: list[str]) -> dict[str, str]:
-    """Ticket field -> the column that holds it, for the columns present."""
+def resolve_columns(columns: list[str], mapping: dict[str, str] | None = None, where: str = "") -> dict[str, str]:
+    """Ticket field -> the column that holds it: --map first, then the common names."""
     by_norm = {_norm(c): c for c in columns}
     found = {}
+    for field_name, column in (mapping or {}).items():
+        if field_name not in ALIASES:
+            raise KbgenError(f"--map {field_name}={column}: unknown field '{field_name}' (fields: {', '.join(ALIASES)})")
+        if column not in columns:
+            raise KbgenError(f"{where}: --map {field_name}={column}: no column '{column}'")
+        found[field_name] = column
     for field_name, names in ALIASES.items():
+        if field_name in found:
+            continue
         for name in names:
             if name in by_norm:
                 found[field_name] = by_norm[name]
@@ -62,18 +82,22 @@ def _delimiter(header: str) -> str:
     return max(",;\t", key=header.count)
 
 
-def sniff_csv(path: Path, head: str) -> bool:
+def sniff_csv(file: ExportFile, head: str) -> bool:
     first = head.splitlines()[0] if head else ""
     if not first or first.lstrip().startswith(("{", "[")):
         return False
-    return _has_required(resolve_columns(next(csv.reader([first], delimiter=_delimiter(first)))))
+    columns = next(csv.reader([first], delimiter=_delimiter(first)))
+    try:
+        return _has_required(resolve_columns(columns, file.options.mapping, str(file.path)))
+    except KbgenError:
+        return False
 
 
-def sniff_json(path: Path, head: str) -> bool:
+def sniff_json(file: ExportFile, head: str) -> bool:
     return head.lstrip().startswith("[")
 
 
-def sniff_jsonl(path: Path, head: str) -> bool:
+def sniff_jsonl(file: ExportFile, head: str) -> bool:
     first = head.lstrip().split("\n", 1)[0]
     if not first.startswith("{"):
         return False
@@ -83,93 +107,119 @@ def sniff_jsonl(path: Path, head: str) -> bool:
         return False
 
 
-def read_csv(path: Path) -> Iterator[Ticket]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fp:
-            delimiter = _delimiter(fp.readline())
-            fp.seek(0)
-            reader = csv.DictReader(fp, delimiter=delimiter)
-            found = resolve_columns(reader.fieldnames or [])
+def records_csv(file: ExportFile) -> Iterator[tuple[str, Any]]:
+    with file.open() as fp:
+        header = fp.readline()
+        reader = csv.DictReader(itertools.chain([header], fp), delimiter=_delimiter(header))
+        try:
+            found = resolve_columns(reader.fieldnames or [], file.options.mapping, str(file.path))
             if not _has_required(found):
-                raise KbgenError(f"{path}: missing required column: {REQUIRED_NOTE}")
+                raise KbgenError(f"{file.path}: missing required column: {REQUIRED_NOTE}")
             while True:
                 first_line = reader.line_num + 1  # a record may span lines: name where it starts
                 row = next(reader, None)
                 if row is None:
                     break
-                yield _ticket(row, found, source=f"{path}:{first_line}")
-    except UnicodeDecodeError as exc:
-        raise KbgenError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except csv.Error as exc:
-        raise KbgenError(f"{path}: unreadable CSV ({exc})") from None
+                yield f"{file.path}:{first_line}", (row, found)
+        except csv.Error as exc:
+            raise KbgenError(f"{file.path}:{reader.line_num}: unreadable CSV ({exc})") from None
 
 
-def read_json(path: Path) -> Iterator[Ticket]:
-    data = load_json(path)
+def records_json(file: ExportFile) -> Iterator[tuple[str, Any]]:
+    data = file.load_json()
     if not isinstance(data, list):
-        raise KbgenError(f"{path}: expected a JSON list of ticket objects")
+        raise KbgenError(f"{file.path}: expected a JSON list of ticket objects")
     for number, raw in enumerate(data, start=1):
-        yield _object_ticket(raw, source=f"{path}:record {number}")
+        where = f"{file.path}:record {number}"
+        yield where, (raw, _object_columns(raw, file.options, where))
 
 
-def read_jsonl(path: Path) -> Iterator[Ticket]:
+def records_jsonl(file: ExportFile) -> Iterator[tuple[str, Any]]:
+    with file.open() as fp:
+        for line_no, line in enumerate(fp, start=1):
+            if line.strip():
+                yield f"{file.path}:{line_no}", line
+
+
+def ticket_from_line(line: str, where: str, options: ReadOptions) -> Ticket:
     try:
-        with open(path, encoding="utf-8-sig") as fp:
-            for line_no, line in enumerate(fp, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    raw = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise KbgenError(f"{path}:{line_no}: not valid JSON ({exc.msg})") from None
-                yield _object_ticket(raw, source=f"{path}:{line_no}")
-    except UnicodeDecodeError as exc:
-        raise KbgenError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raw = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise KbgenError(f"{where}: not valid JSON ({exc.msg})") from None
+    return ticket((raw, _object_columns(raw, options, where)), where, options)
 
 
-def _object_ticket(raw: object, source: str) -> Ticket:
+def _object_columns(raw: object, options: ReadOptions, where: str) -> dict[str, str]:
     if not isinstance(raw, dict):
-        raise KbgenError(f"{source}: expected a ticket object")
-    found = resolve_columns(list(raw))
+        raise KbgenError(f"{where}: expected a ticket object")
+    found = resolve_columns(list(raw), options.mapping, where)
     if not _has_required(found):
-        raise KbgenError(f"{source}: missing required field: {REQUIRED_NOTE}")
-    return _ticket(raw, found, source)
+        raise KbgenError(f"{where}: missing required field: {REQUIRED_NOTE}")
+    return found
 
 
-def _ticket(row: dict, found: dict[str, str], source: str) -> Ticket:
+def ticket(record: tuple[dict, dict[str, str]], where: str, options: ReadOptions) -> Ticket:
+    row, found = record
+    if not isinstance(row, dict):
+        raise KbgenError(f"{where}: expected a ticket object")
+
     def get(field_name: str) -> str:
         column = found.get(field_name)
         value = row.get(column) if column else None
         return "" if value is None else str(value).strip()
 
     if not get("id"):
-        raise KbgenError(f"{source}: field '{found['id']}' is empty")
-    times = {}
-    for field_name in ("created_at", "first_response_at", "solved_at"):
-        try:
-            times[field_name] = parse_time(get(field_name))
-        except ValueError as exc:
-            raise KbgenError(f"{source}: field '{found[field_name]}': {exc}") from None
-    messages = []
-    if get("question"):
-        messages.append(Message(CUSTOMER, get("question"), times["created_at"]))
-    if get("resolution"):
-        messages.append(Message(AGENT, get("resolution"), times["first_response_at"] or times["solved_at"]))
+        raise KbgenError(f"{where}: field '{found['id']}' is empty")
+    zone = options.timezone
+    times = {name: time_field(get(name), found.get(name, name), where, zone) for name in ("created_at", "first_response_at", "solved_at")}
+    messages = _conversation(row.get(found["conversation"]) if "conversation" in found else None, found.get("conversation", ""), where, zone)
+    if not messages:
+        if get("question"):
+            messages.append(Message(CUSTOMER, get("question"), times["created_at"]))
+        if get("resolution"):
+            messages.append(Message(AGENT, get("resolution"), times["first_response_at"] or times["solved_at"]))
     reopens = get("reopens")
+    tags = row.get(found["tags"]) if "tags" in found else ""
     return assemble_ticket(
         id=get("id"),
         subject=get("subject"),
         description=get("question"),
         messages=messages,
-        source=source,
+        source=where,
         first_response_at=times["first_response_at"],
-        status=get("status").lower(),
+        status=normalize_status(get("status")),
         created_at=times["created_at"],
         solved_at=times["solved_at"],
         reopens=int(reopens) if reopens.isdigit() else 0,
-        tags=tuple(t for t in re.split(r"[,;|\s]+", get("tags")) if t),
+        tags=tuple(tags) if isinstance(tags, list) else tuple(t for t in re.split(r"[,;|\s]+", tags or "") if t),
         language=get("language").split("-")[0].lower(),
         group=get("group"),
         channel=get("channel"),
         priority=get("priority"),
+        satisfaction=get("satisfaction").lower() if get("satisfaction").lower() in ("good", "bad") else "",
     )
+
+
+def _conversation(value: Any, column: str, where: str, zone: str) -> list[Message]:
+    """Public messages of a conversation field (a JSON list, or its text in a CSV cell)."""
+    if value in (None, "", []):
+        return []
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise KbgenError(f"{where}: field '{column}': not a JSON list of messages ({exc.msg})") from None
+    if not isinstance(value, list):
+        raise KbgenError(f"{where}: field '{column}': expected a list of messages")
+    messages = []
+    for item in value:
+        if not isinstance(item, dict):
+            raise KbgenError(f"{where}: field '{column}': expected message objects")
+        if item.get("internal") is True or item.get("public") is False:
+            continue  # internal notes never leave the reader
+        role = _ROLES.get(str(item.get("role") or item.get("author") or "").lower())
+        if role is None:
+            raise KbgenError(f"{where}: field '{column}': message role must be customer or agent")
+        text = item.get("text") or item.get("body") or ""
+        messages.append(Message(role, str(text), time_field(item.get("at") or item.get("created_at"), f"{column}.at", where, zone)))
+    return messages

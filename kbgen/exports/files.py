@@ -1,0 +1,130 @@
+"""Export files as text: encoding detected once, read as a stream, bytes counted for progress."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import charset_normalizer
+
+from kbgen.errors import KbgenError
+
+HEAD_BYTES = 64 * 1024
+SAMPLE_BYTES = 1024 * 1024
+# Besides UTF-8 and UTF-16, the encodings European helpdesk exports come in: Excel on Windows
+# saves Western European text as Windows-1252 and Central European text (Polish) as ISO-8859-2.
+LEGACY_ENCODINGS = ["cp1252", "iso8859_2"]
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read exports; the defaults suit files straight from a helpdesk."""
+
+    # Ticket field -> column or key name, for the generic formats (--map field=column).
+    mapping: dict[str, str] = field(default_factory=dict)
+    # None detects the encoding of each file.
+    encoding: str | None = None
+    # Zone of timestamps that carry no offset (IANA name).
+    timezone: str = "UTC"
+
+
+class _CountingReader(io.RawIOBase):
+    """A binary file that reports how many bytes were read, for a progress bar."""
+
+    def __init__(self, raw, on_bytes: Callable[[int], None]) -> None:
+        self._raw = raw
+        self._on_bytes = on_bytes
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        count = self._raw.readinto(buffer)
+        if count:
+            self._on_bytes(count)
+        return count
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+@dataclass
+class ExportFile:
+    """One export file being read: its path, the options and the encoding found."""
+
+    path: Path
+    options: ReadOptions = field(default_factory=ReadOptions)
+    on_bytes: Callable[[int], None] = lambda n: None
+    encoding: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.encoding:
+            self.encoding = self.options.encoding or detect_encoding(self.path)
+
+    def head(self) -> str:
+        """The first characters of the file, for format detection ("" for binary files)."""
+        with open_binary(self.path) as fp:
+            raw = fp.read(HEAD_BYTES)
+        if b"\x00" in raw and not self.encoding.startswith("utf-16"):
+            return ""
+        return raw.decode(self.encoding, errors="replace").lstrip("\ufeff")
+
+    def open(self) -> TextIO:
+        """The whole file as a text stream (universal newlines left to the csv module)."""
+        binary = io.BufferedReader(_CountingReader(open_binary(self.path, buffering=0), self.on_bytes), 256 * 1024)
+        return io.TextIOWrapper(binary, encoding=self.encoding, newline="")
+
+    def decode_error(self, exc: UnicodeDecodeError) -> KbgenError:
+        return KbgenError(
+            f"{self.path}: not valid {self.encoding} text (byte {exc.start} of a block); "
+            "name the encoding with --encoding"
+        )
+
+    def load_json(self) -> Any:
+        """The whole file as one JSON document."""
+        try:
+            with self.open() as fp:
+                return json.load(fp)
+        except UnicodeDecodeError as exc:
+            raise self.decode_error(exc) from None
+        except json.JSONDecodeError as exc:
+            raise KbgenError(f"{self.path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+
+
+def open_binary(path: Path, buffering: int = -1):
+    try:
+        return open(path, "rb", buffering=buffering)
+    except FileNotFoundError:
+        raise KbgenError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise KbgenError(f"{path}: is a directory, expected an export file") from None
+    except OSError as exc:
+        raise KbgenError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def detect_encoding(path: Path) -> str:
+    """The file's encoding: a byte-order mark, else UTF-8 when it decodes, else the likeliest legacy one."""
+    with open_binary(path) as fp:
+        sample = fp.read(SAMPLE_BYTES)
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return name
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut by the sample's end is still UTF-8.
+        if exc.start >= len(sample) - 3 and len(sample) == SAMPLE_BYTES:
+            return "utf-8"
+    if b"\x00" in sample:
+        return "utf-8"  # binary: no format will recognise it
+    best = charset_normalizer.from_bytes(sample, cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        raise KbgenError(f"{path}: cannot tell the text encoding; name it with --encoding")
+    return best.encoding
