@@ -75,6 +75,69 @@ def init(directory: Path, site_name: str, language: str) -> None:
     click.echo(f"Next: cd {directory} && kbgen draft <export> && kbgen build --drafts")
 
 
+def _reading_options(command):
+    """Options of every command that reads ticket exports."""
+    for option in reversed(
+        [
+            click.option(
+                "--map",
+                "mapping",
+                multiple=True,
+                metavar="FIELD=COLUMN",
+                help="Generic formats: read FIELD from COLUMN (repeatable), e.g. --map question=Body.",
+            ),
+            click.option("--encoding", help="Text encoding of the exports [detected per file].", metavar="NAME"),
+            click.option(
+                "--timezone",
+                default="UTC",
+                show_default=True,
+                help="Time zone of timestamps written without offset (IANA name, e.g. Europe/Amsterdam).",
+            ),
+            click.option("--skip-bad-rows", is_flag=True, help="Skip records that cannot be read; count and list them."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _read_options(mapping: tuple[str, ...], encoding: str | None, timezone: str):
+    from kbgen.exports import ReadOptions
+    from kbgen.exports.times import zone
+
+    fields = {}
+    for item in mapping:
+        field_name, sep, column = item.partition("=")
+        if not sep or not field_name.strip() or not column.strip():
+            raise click.BadParameter(f"'{item}' is not FIELD=COLUMN", param_hint="'--map'")
+        fields[field_name.strip()] = column.strip()
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding '{encoding}'", param_hint="'--encoding'") from None
+    zone(timezone)
+    return ReadOptions(mapping=fields, encoding=encoding, timezone=timezone)
+
+
+class _ReadProgress:
+    """A progress bar over the bytes of the exports, on a terminal only."""
+
+    def __init__(self, paths) -> None:
+        total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
+        self.bar = click.progressbar(length=total, label="reading exports", file=sys.stderr) if sys.stderr.isatty() and total else None
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.__enter__()
+        return self.bar.update if self.bar is not None else (lambda n: None)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
 @cli.command()
 @click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -100,6 +163,7 @@ def init(directory: Path, site_name: str, language: str) -> None:
 )
 @click.option("--lang", help="Treat every ticket as this language instead of detecting it (e.g. en).")
 @click.option("--min-topic-size", type=click.IntRange(min=2), help="Smallest topic worth a draft [site_config, else 5].")
+@_reading_options
 def draft(
     exports: tuple[Path, ...],
     fmt: str,
@@ -108,30 +172,44 @@ def draft(
     config_dir: Path,
     lang: str | None,
     min_topic_size: int | None,
+    mapping: tuple[str, ...],
+    encoding: str | None,
+    timezone: str,
+    skip_bad_rows: bool,
 ) -> None:
     """Read ticket EXPORTS and write one draft article per recurring question.
 
     Personal data is redacted before anything is grouped or written. Drafts get
     `status: draft`; an article a writer edited or published is never rewritten.
 
+    Formats: Zendesk, Freshdesk, Jira Service Management, Help Scout, Zammad, and generic
+    CSV / JSON / JSON Lines. Encodings (UTF-8, UTF-16, Windows-1252, ISO-8859-2) and CSV
+    delimiters are detected; the newest record of a ticket id wins across files.
+
     \b
     Example:
       kbgen draft zendesk-export.json --assignments assignments.csv
-      kbgen draft tickets-*.csv --format csv --content docs --min-topic-size 8
+      kbgen draft tickets-*.csv --format csv --map question=Body --timezone Europe/Amsterdam
     """
     from kbgen.config import load_site_config
     from kbgen.pipeline import run_draft
 
-    summary = run_draft(
-        exports,
-        content_dir=content_dir,
-        config=load_site_config(config_dir),
-        fmt=fmt,
-        assignments=assignments,
-        language=lang,
-        min_size=min_topic_size,
-        progress=_progress,
-    )
+    options = _read_options(mapping, encoding, timezone)
+    config = load_site_config(config_dir)
+    with _ReadProgress(exports) as on_bytes:
+        summary = run_draft(
+            exports,
+            content_dir=content_dir,
+            config=config,
+            fmt=fmt,
+            read_options=options,
+            skip_bad_rows=skip_bad_rows,
+            on_bytes=on_bytes,
+            assignments=assignments,
+            language=lang,
+            min_size=min_topic_size,
+            progress=_progress,
+        )
     for line in summary.lines():
         click.echo(line)
     for outcome in summary.outcomes:
@@ -229,6 +307,7 @@ def collect(data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...]
 @_content_option("Content directory, for article titles and status.")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True, help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of printing it.")
+@_reading_options
 def report(
     feedback: tuple[str, ...],
     ticket_exports: tuple[Path, ...],
@@ -236,6 +315,10 @@ def report(
     content_dir: Path,
     fmt: str,
     out: Path | None,
+    mapping: tuple[str, ...],
+    encoding: str | None,
+    timezone: str,
+    skip_bad_rows: bool,
 ) -> None:
     """Rank what to improve first from FEEDBACK files (folders or globs) and tickets.
 
@@ -246,13 +329,18 @@ def report(
     """
     from kbgen.pipeline import run_report
 
-    text = run_report(
-        feedback,
-        tickets=ticket_exports,
-        assignments=assignments,
-        content_dir=content_dir,
-        fmt=fmt,
-    )
+    options = _read_options(mapping, encoding, timezone)
+    with _ReadProgress(ticket_exports) as on_bytes:
+        text = run_report(
+            feedback,
+            tickets=ticket_exports,
+            read_options=options,
+            skip_bad_rows=skip_bad_rows,
+            on_bytes=on_bytes,
+            assignments=assignments,
+            content_dir=content_dir,
+            fmt=fmt,
+        )
     if out:
         from kbgen.drafts import atomic_write
 

@@ -24,17 +24,21 @@ from kbgen.drafts import (
     write_assignments,
     write_drafts,
 )
-from kbgen.exports import read_exports
+from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
 from kbgen.report import build_report, render_report
 from kbgen.topics import find_topics
 
 
+SHOWN_BAD_ROWS = 10
+
+
 @dataclass(frozen=True)
 class DraftSummary:
     tickets_read: int
     duplicates: int
+    bad_rows: tuple[str, ...]  # what was wrong with each skipped record (--skip-bad-rows)
     resolved: int
     redacted: dict[str, int]  # placeholder type -> items replaced
     languages: dict[str, int]  # resolved tickets per language
@@ -49,8 +53,13 @@ class DraftSummary:
         """The summary as short lines for the terminal; counts only, never a redacted value."""
         redacted = ", ".join(f"{k} {v}" for k, v in sorted(self.redacted.items())) or "none"
         languages = ", ".join(f"{k} {v}" for k, v in self.languages.items()) or "none"
-        return [
-            f"tickets read: {self.tickets_read} ({self.duplicates} duplicate records replaced by newer ones)",
+        lines = [f"tickets read: {self.tickets_read} ({self.duplicates} duplicate records replaced by newer ones)"]
+        if self.bad_rows:
+            lines.append(f"skipped bad records: {len(self.bad_rows)}")
+            lines.extend(f"  {problem}" for problem in self.bad_rows[:SHOWN_BAD_ROWS])
+            if len(self.bad_rows) > SHOWN_BAD_ROWS:
+                lines.append(f"  ... and {len(self.bad_rows) - SHOWN_BAD_ROWS} more")
+        return lines + [
             f"resolved: {self.resolved} (languages: {languages})",
             f"redacted: {redacted}",
             f"topics found: {self.topics}",
@@ -66,14 +75,16 @@ def run_draft(
     content_dir: str | Path,
     config: SiteConfig,
     fmt: str = "auto",
+    read_options: ReadOptions | None = None,
+    skip_bad_rows: bool = False,
+    on_bytes: Callable[[int], None] = lambda n: None,
     assignments: str | Path | None = None,
     language: str | None = None,
     min_size: int | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> DraftSummary:
     """Read exports, redact, find topics, write drafts (and the assignments file)."""
-    progress("reading exports")
-    load = read_exports(exports, fmt)
+    load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
     resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
     progress(f"redacting {len(resolved)} resolved tickets")
     redactor = Redactor(config)
@@ -88,6 +99,7 @@ def run_draft(
     return DraftSummary(
         tickets_read=len(load.tickets),
         duplicates=load.duplicates,
+        bad_rows=load.bad_rows,
         resolved=len(resolved),
         redacted=dict(counts),
         languages=found.languages,
@@ -101,13 +113,18 @@ def run_report(
     feedback: Sequence[str],
     *,
     tickets: Sequence[str | Path] = (),
+    read_options: ReadOptions | None = None,
+    skip_bad_rows: bool = False,
+    on_bytes: Callable[[int], None] = lambda n: None,
     assignments: str | Path | None = None,
     content_dir: str | Path = "content",
     fmt: str = "md",
 ) -> str:
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt."""
     load = read_feedback(feedback)
-    ticket_list = read_exports(tickets).tickets if tickets else ()
+    ticket_list = (
+        read_exports(tickets, options=read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes).tickets if tickets else ()
+    )
     articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
     assigned = read_assignments(assignments) if assignments else {}
     return render_report(build_report(load, ticket_list, articles, assigned), fmt)

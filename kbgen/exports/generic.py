@@ -41,6 +41,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "reopens": ("reopens", "reopencount", "reopened"),
     "satisfaction": ("satisfaction", "csat", "rating", "satisfactionrating"),
 }
+# Fields that may hold lists rather than text.
+_STRUCTURED = ("conversation", "tags")
 REQUIRED_NOTE = "an id column (e.g. ticket_id) and a subject or description column"
 _ROLES = {"customer": CUSTOMER, "end-user": CUSTOMER, "enduser": CUSTOMER, "requester": CUSTOMER, "user": CUSTOMER,
           "agent": AGENT, "staff": AGENT, "support": AGENT, "admin": AGENT}
@@ -163,10 +165,10 @@ def ticket(record: tuple[dict, dict[str, str]], where: str, options: ReadOptions
     if not isinstance(row, dict):
         raise KbgenError(f"{where}: expected a ticket object")
 
+    values = {name: str(row.get(column) or "").strip() for name, column in found.items() if name not in _STRUCTURED}
+
     def get(field_name: str) -> str:
-        column = found.get(field_name)
-        value = row.get(column) if column else None
-        return "" if value is None else str(value).strip()
+        return values.get(field_name, "")
 
     if not get("id"):
         raise KbgenError(f"{where}: field '{found['id']}' is empty")
@@ -179,6 +181,7 @@ def ticket(record: tuple[dict, dict[str, str]], where: str, options: ReadOptions
         if get("resolution"):
             messages.append(Message(AGENT, get("resolution"), times["first_response_at"] or times["solved_at"]))
     reopens = get("reopens")
+    satisfaction = get("satisfaction").lower()
     tags = row.get(found["tags"]) if "tags" in found else ""
     return assemble_ticket(
         id=get("id"),
@@ -196,7 +199,7 @@ def ticket(record: tuple[dict, dict[str, str]], where: str, options: ReadOptions
         group=get("group"),
         channel=get("channel"),
         priority=get("priority"),
-        satisfaction=get("satisfaction").lower() if get("satisfaction").lower() in ("good", "bad") else "",
+        satisfaction=satisfaction if satisfaction in ("good", "bad") else "",
     )
 
 

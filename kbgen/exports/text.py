@@ -50,59 +50,77 @@ def html_to_text(text: str) -> str:
 
 # "On Tue, 4 Aug 2026 at 10:02, Sam <sam@x> wrote:" and its Dutch, Swedish, German and
 # Polish forms; the reply above such a line is the message, everything below is history.
-_QUOTE_HEADERS = [
-    re.compile(r"^\s*On\b.{0,200}\bwrote:\s*$", re.I),
-    re.compile(r"^\s*Op\b.{0,200}\bschreef\b.{0,120}:\s*$", re.I),
-    re.compile(r"^\s*(Den|On|Mån|Tis|Ons|Tors|Fre|Lör|Sön)\b.{0,200}\bskrev\b.{0,120}:\s*$", re.I),
-    re.compile(r"^\s*Am\b.{0,200}\bschrieb\b.{0,120}:\s*$", re.I),
-    re.compile(r"^\s*(W dniu|Dnia)\b.{0,200}\bnapisał(a)?\b.{0,120}:\s*$", re.I),
-    re.compile(r"^\s*-{2,}\s*(Original Message|Oorspronkelijk bericht|Ursprüngliche Nachricht|Ursprungligt meddelande|Wiadomość oryginalna|Originalmeddelande)\s*-{2,}\s*$", re.I),
-    re.compile(r"^\s*(From|Van|Från|Von|Od):\s.+$", re.I),
-    # Outlook's rule above the quoted headers, and the marker helpdesks put above a reply.
-    re.compile(r"^\s*_{10,}\s*$"),
-    re.compile(r"^\s*##-.*-##\s*$"),
-]
+# One multi-line pattern, so a message is searched once rather than line by line.
+_QUOTE_HEADER = re.compile(
+    "|".join(
+        [
+            r"^[ \t]*On\b.{0,200}\bwrote:[ \t]*$",
+            r"^[ \t]*Op\b.{0,200}\bschreef\b.{0,120}:[ \t]*$",
+            r"^[ \t]*(?:Den|On|Mån|Tis|Ons|Tors|Fre|Lör|Sön)\b.{0,200}\bskrev\b.{0,120}:[ \t]*$",
+            r"^[ \t]*Am\b.{0,200}\bschrieb\b.{0,120}:[ \t]*$",
+            r"^[ \t]*(?:W dniu|Dnia)\b.{0,200}\bnapisał(?:a)?\b.{0,120}:[ \t]*$",
+            r"^[ \t]*-{2,}[ \t]*(?:Original Message|Oorspronkelijk bericht|Ursprüngliche Nachricht"
+            r"|Ursprungligt meddelande|Wiadomość oryginalna|Originalmeddelande)[ \t]*-{2,}[ \t]*$",
+            r"^[ \t]*(?:From|Van|Från|Von|Od):[ \t].+$",
+            # Outlook's rule above the quoted headers, and the marker helpdesks put above a reply.
+            r"^[ \t]*_{10,}[ \t]*$",
+            r"^[ \t]*##-.*-##[ \t]*$",
+        ]
+    ),
+    re.I | re.M,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>.*(?:\n|$)", re.M)
 
-# Sign-offs after which only a name and a signature follow.
-_SIGN_OFFS = re.compile(
-    r"^\s*(best regards|kind regards|regards|best wishes|best|cheers|thanks|thank you|many thanks|thanks again"
-    r"|met vriendelijke groet(en)?|vriendelijke groet(en)?|groet(en|jes)?|hartelijke groet(en)?|mvg"
+# Sign-offs after which only a name and a signature follow, "--" and "Sent from my phone".
+_SIGNATURE_START = re.compile(
+    r"^(?:[ \t]*(?:best regards|kind regards|regards|best wishes|best|cheers|thanks|thank you|many thanks|thanks again"
+    r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|hartelijke groet(?:en)?|mvg"
     r"|med vänliga hälsningar|vänliga hälsningar|mvh|hälsningar|tack"
     r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|lg|mfg"
-    r"|z poważaniem|pozdrawiam|pozdrowienia|dziękuję)\b[\s,.!]*$",
-    re.I,
+    r"|z poważaniem|pozdrawiam|pozdrowienia|dziękuję)\b[ \t,.!]*$"
+    r"|--[ \t]*$"
+    r"|[ \t]*(?:sent from|verzonden (?:vanaf|met)|skickat från|gesendet (?:von|mit)|wysłane z)\b.*$)",
+    re.I | re.M,
 )
-_SIGNATURE_DASHES = re.compile(r"^--\s*$")
-_SENT_FROM = re.compile(r"^\s*(sent from|verzonden (vanaf|met)|skickat från|gesendet (von|mit)|wysłane z)\b", re.I)
+# A sign-off counts only in a message's last lines: a "Thanks," that opens a message stays.
+SIGNATURE_LINES = 8
+_SPACES = re.compile(r"[ \t]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 
 
 def strip_quoted(text: str) -> str:
     """Cut quoted email history: header lines like "On ... wrote:" and '>' blocks."""
-    kept: list[str] = []
-    for line in text.splitlines():
-        if any(p.match(line) for p in _QUOTE_HEADERS):
-            break
-        if line.lstrip().startswith(">"):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
+    header = _QUOTE_HEADER.search(text)
+    if header:
+        text = text[: header.start()]
+    if ">" in text:
+        text = _QUOTED_LINE.sub("", text)
+    return text.rstrip("\n")
 
 
 def strip_signature(text: str) -> str:
     """Cut a sign-off ("Kind regards," / "Met vriendelijke groet,") and what follows it."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        # Only near the end: a "Thanks," in the first lines opens a message, not a signature.
-        if (_SIGN_OFFS.match(line) or _SIGNATURE_DASHES.match(line) or _SENT_FROM.match(line)) and len(lines) - i <= 8 and i > 0:
-            return "\n".join(lines[:i])
+    for match in _SIGNATURE_START.finditer(text):
+        if match.start() == 0:
+            continue  # the first line opens the message
+        if text.count("\n", match.start()) < SIGNATURE_LINES:
+            return text[: match.start()]
     return text
 
 
 def clean_message(text: str) -> str:
     """Plain text of one message without markup, quoted history or signature."""
-    text = html_to_text(text or "")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = strip_signature(strip_quoted(text))
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r"\n\s*\n\s*\n+", "\n\n", text)
+    if not text:
+        return ""
+    # Each step runs only when its character occurs: most messages are plain text.
+    if "<" in text or "&" in text:
+        text = html_to_text(text)
+    if "\r" in text or "\u00a0" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = strip_quoted(text)
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    if "\n" not in text:
+        return text.strip()
+    text = _BLANK_LINES.sub("\n\n", strip_signature(text))
     return "\n".join(line.strip() for line in text.strip().splitlines())
