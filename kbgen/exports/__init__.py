@@ -16,6 +16,8 @@ from typing import Any
 
 from kbgen.errors import KbgenError
 from kbgen.exports import generic, zendesk
+from kbgen.exports import freshdesk
+from kbgen.exports import helpscout, jira, zammad
 from kbgen.exports.files import ExportFile, ReadOptions
 from kbgen.records import Ticket
 
@@ -38,6 +40,38 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat(
             "zendesk-json", "Zendesk Support API ticket JSON with comments",
             zendesk.sniff_json, zendesk.records_json, zendesk.ticket,
+        ),
+        ExportFormat(
+            "zendesk-jsonl", "Zendesk full or incremental export: one ticket per line, comments embedded",
+            zendesk.sniff_jsonl, zendesk.records_jsonl, zendesk.ticket_from_line,
+        ),
+        ExportFormat(
+            "zendesk-csv", "Zendesk CSV ticket or view export (no comments)",
+            zendesk.sniff_csv, zendesk.records_csv, zendesk.ticket_csv,
+        ),
+        ExportFormat(
+            "freshdesk-csv", "Freshdesk ticket CSV export (no conversations)",
+            freshdesk.sniff_csv, freshdesk.records_csv, freshdesk.ticket_csv,
+        ),
+        ExportFormat(
+            "freshdesk-json", "Freshdesk API v2 ticket JSON list with conversations, requester and stats",
+            freshdesk.sniff_json, freshdesk.records_json, freshdesk.ticket_json,
+        ),
+        ExportFormat(
+            "jira-csv", "Jira Service Management \"Export > CSV (all fields)\" (reporter's comments only)",
+            jira.sniff_csv, jira.records_csv, jira.ticket_csv,
+        ),
+        ExportFormat(
+            "jira-json", "Jira REST search JSON with comments (public ones read)",
+            jira.sniff_json, jira.records_json, jira.ticket_json,
+        ),
+        ExportFormat(
+            "helpscout-json", "Help Scout Mailbox API 2.0 conversations with threads",
+            helpscout.sniff_json, helpscout.records_json, helpscout.ticket,
+        ),
+        ExportFormat(
+            "zammad-json", "Zammad API tickets (expand=true) with their articles",
+            zammad.sniff_json, zammad.records_json, zammad.ticket,
         ),
         ExportFormat("json", "generic JSON: a list of ticket objects", generic.sniff_json, generic.records_json, generic.ticket),
         ExportFormat("jsonl", "generic JSON Lines: one ticket object per line", generic.sniff_jsonl, generic.records_jsonl, generic.ticket_from_line),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from kbgen.errors import KbgenError
@@ -19,6 +20,22 @@ STATUSES = {
     **dict.fromkeys(["solved", "resolved", "done", "fixed", "completed", "answered"], "solved"),
     **dict.fromkeys(["closed", "archived"], "closed"),
 }
+
+
+# Vendor priority words -> kbgen's: low, normal, high, urgent (Jira's old and new schemes
+# included). Unknown words pass lowercased.
+PRIORITIES = {
+    **dict.fromkeys(["urgent", "highest", "blocker", "critical"], "urgent"),
+    **dict.fromkeys(["high", "major"], "high"),
+    **dict.fromkeys(["normal", "medium"], "normal"),
+    **dict.fromkeys(["low", "lowest", "minor", "trivial"], "low"),
+}
+
+
+def normalize_priority(value: object) -> str:
+    # Zammad writes "2 normal": the number is its own ordering.
+    text = re.sub(r"^\d+\s+", "", str(value or "").strip().lower())
+    return PRIORITIES.get(text, text)
 
 
 def normalize_status(value: object) -> str:

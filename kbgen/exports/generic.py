@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from kbgen.errors import KbgenError
-from kbgen.exports.assemble import assemble_ticket, normalize_status, time_field
+from kbgen.exports.assemble import assemble_ticket, normalize_priority, normalize_status, time_field
 from kbgen.exports.files import ExportFile, ReadOptions
 from kbgen.records import AGENT, CUSTOMER, Message, Ticket
 
@@ -79,7 +79,7 @@ def _has_required(found: dict[str, str]) -> bool:
     return "id" in found and ("subject" in found or "question" in found)
 
 
-def _delimiter(header: str) -> str:
+def csv_delimiter(header: str) -> str:
     """The delimiter of a header row: the one of comma, semicolon and tab that splits it most."""
     return max(",;\t", key=header.count)
 
@@ -88,7 +88,7 @@ def sniff_csv(file: ExportFile, head: str) -> bool:
     first = head.splitlines()[0] if head else ""
     if not first or first.lstrip().startswith(("{", "[")):
         return False
-    columns = next(csv.reader([first], delimiter=_delimiter(first)))
+    columns = next(csv.reader([first], delimiter=csv_delimiter(first)))
     try:
         return _has_required(resolve_columns(columns, file.options.mapping, str(file.path)))
     except KbgenError:
@@ -112,7 +112,7 @@ def sniff_jsonl(file: ExportFile, head: str) -> bool:
 def records_csv(file: ExportFile) -> Iterator[tuple[str, Any]]:
     with file.open() as fp:
         header = fp.readline()
-        reader = csv.DictReader(itertools.chain([header], fp), delimiter=_delimiter(header))
+        reader = csv.DictReader(itertools.chain([header], fp), delimiter=csv_delimiter(header))
         try:
             found = resolve_columns(reader.fieldnames or [], file.options.mapping, str(file.path))
             if not _has_required(found):
@@ -198,7 +198,7 @@ def ticket(record: tuple[dict, dict[str, str]], where: str, options: ReadOptions
         language=get("language").split("-")[0].lower(),
         group=get("group"),
         channel=get("channel"),
-        priority=get("priority"),
+        priority=normalize_priority(get("priority")),
         satisfaction=satisfaction if satisfaction in ("good", "bad") else "",
     )
 
