@@ -18,7 +18,7 @@ from kbgen.errors import KbgenError
 from kbgen.exports import generic, zendesk
 from kbgen.exports import freshdesk
 from kbgen.exports import helpscout, jira, zammad
-from kbgen.exports.files import ExportFile, ReadOptions
+from kbgen.exports.files import ExportFile, ReadOptions, json_lines
 from kbgen.records import Ticket
 
 __all__ = ["FORMATS", "ExportFormat", "ExportLoad", "ReadOptions", "detect_format", "iter_exports", "read_exports"]
@@ -43,7 +43,7 @@ FORMATS: dict[str, ExportFormat] = {
         ),
         ExportFormat(
             "zendesk-jsonl", "Zendesk full or incremental export: one ticket per line, comments embedded",
-            zendesk.sniff_jsonl, zendesk.records_jsonl, zendesk.ticket_from_line,
+            zendesk.sniff_jsonl, json_lines, zendesk.ticket_from_line,
         ),
         ExportFormat(
             "zendesk-csv", "Zendesk CSV ticket or view export (no comments)",
@@ -74,7 +74,7 @@ FORMATS: dict[str, ExportFormat] = {
             zammad.sniff_json, zammad.records_json, zammad.ticket,
         ),
         ExportFormat("json", "generic JSON: a list of ticket objects", generic.sniff_json, generic.records_json, generic.ticket),
-        ExportFormat("jsonl", "generic JSON Lines: one ticket object per line", generic.sniff_jsonl, generic.records_jsonl, generic.ticket_from_line),
+        ExportFormat("jsonl", "generic JSON Lines: one ticket object per line", generic.sniff_jsonl, json_lines, generic.ticket_from_line),
         ExportFormat("csv", "generic CSV with a header row (comma, semicolon or tab)", generic.sniff_csv, generic.records_csv, generic.ticket),
     )
 }

@@ -97,6 +97,21 @@ class ExportFile:
             raise KbgenError(f"{self.path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
 
 
+def json_lines(file: ExportFile):
+    """(where, line) for each non-blank line of a JSON Lines file, streamed."""
+    with file.open() as fp:
+        for line_no, line in enumerate(fp, start=1):
+            if line.strip():
+                yield f"{file.path}:{line_no}", line
+
+
+def parse_json_line(line: str, where: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise KbgenError(f"{where}: not valid JSON ({exc.msg})") from None
+
+
 def open_binary(path: Path, buffering: int = -1):
     try:
         return open(path, "rb", buffering=buffering)

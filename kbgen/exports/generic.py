@@ -19,7 +19,7 @@ from typing import Any
 
 from kbgen.errors import KbgenError
 from kbgen.exports.assemble import assemble_ticket, normalize_priority, normalize_status, time_field
-from kbgen.exports.files import ExportFile, ReadOptions
+from kbgen.exports.files import ExportFile, ReadOptions, parse_json_line
 from kbgen.records import AGENT, CUSTOMER, Message, Ticket
 
 # Ticket field -> column names that mean it, normalized (lowercase, no spaces or punctuation).
@@ -136,18 +136,8 @@ def records_json(file: ExportFile) -> Iterator[tuple[str, Any]]:
         yield where, (raw, _object_columns(raw, file.options, where))
 
 
-def records_jsonl(file: ExportFile) -> Iterator[tuple[str, Any]]:
-    with file.open() as fp:
-        for line_no, line in enumerate(fp, start=1):
-            if line.strip():
-                yield f"{file.path}:{line_no}", line
-
-
 def ticket_from_line(line: str, where: str, options: ReadOptions) -> Ticket:
-    try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise KbgenError(f"{where}: not valid JSON ({exc.msg})") from None
+    raw = parse_json_line(line, where)
     return ticket((raw, _object_columns(raw, options, where)), where, options)
 
 

@@ -26,7 +26,6 @@ email address.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -34,7 +33,7 @@ from typing import Any
 
 from kbgen.errors import KbgenError
 from kbgen.exports.assemble import assemble_ticket, normalize_priority, normalize_status, time_field
-from kbgen.exports.files import ExportFile, ReadOptions
+from kbgen.exports.files import ExportFile, ReadOptions, parse_json_line
 from kbgen.exports.vendor_csv import distinct_people, header_columns, minutes, read_rows, whole_number
 from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
 
@@ -102,18 +101,8 @@ def sniff_jsonl(file: ExportFile, head: str) -> bool:
     )
 
 
-def records_jsonl(file: ExportFile) -> Iterator[tuple[str, str]]:
-    with file.open() as fp:
-        for line_no, line in enumerate(fp, start=1):
-            if line.strip():
-                yield f"{file.path}:{line_no}", line
-
-
 def ticket_from_line(line: str, where: str, options: ReadOptions) -> Ticket:
-    try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise KbgenError(f"{where}: not valid JSON ({exc.msg})") from None
+    raw = parse_json_line(line, where)
     _check_id(raw, where)
     requester = raw.get("requester_id")
     senders = [_sender(raw.get("via")), *(_sender(c.get("via")) for c in _comments(raw, where) if _is_public(c))]
