@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import charset_normalizer
+import clevercsv
 
 from kbgen.errors import KbgenError
 
@@ -62,6 +63,8 @@ class ExportFile:
     options: ReadOptions = field(default_factory=ReadOptions)
     on_bytes: Callable[[int], None] = lambda n: None
     encoding: str = ""
+    _head: str | None = field(default=None, repr=False)
+    _csv_format: dict[str, str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.encoding:
@@ -69,11 +72,18 @@ class ExportFile:
 
     def head(self) -> str:
         """The first characters of the file, for format detection ("" for binary files)."""
-        with open_binary(self.path) as fp:
-            raw = fp.read(HEAD_BYTES)
-        if b"\x00" in raw and not self.encoding.startswith("utf-16"):
-            return ""
-        return raw.decode(self.encoding, errors="replace").lstrip("\ufeff")
+        if self._head is None:
+            with open_binary(self.path) as fp:
+                raw = fp.read(HEAD_BYTES)
+            binary = b"\x00" in raw and not self.encoding.startswith("utf-16")
+            self._head = "" if binary else raw.decode(self.encoding, errors="replace").lstrip("\ufeff")
+        return self._head
+
+    def csv_format(self) -> dict[str, str]:
+        """csv.reader keyword arguments (delimiter, quotechar) for this file, detected once."""
+        if self._csv_format is None:
+            self._csv_format = csv_format(self.head())
+        return self._csv_format
 
     def open(self) -> TextIO:
         """The whole file as a text stream (universal newlines left to the csv module)."""
@@ -95,6 +105,19 @@ class ExportFile:
             raise self.decode_error(exc) from None
         except json.JSONDecodeError as exc:
             raise KbgenError(f"{self.path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
+
+
+def csv_format(sample: str) -> dict[str, str]:
+    """Delimiter and quote character of CSV text, detected by CleverCSV.
+
+    Only comma, semicolon and tab are considered (European Excel writes semicolons). Where
+    detection finds nothing, the one that splits the header row most is taken.
+    """
+    dialect = clevercsv.Detector().detect(sample, delimiters=[",", ";", "\t"]) if sample else None
+    if dialect is None or dialect.delimiter not in (",", ";", "\t"):
+        header = sample.split("\n", 1)[0]
+        return {"delimiter": max(",;\t", key=header.count), "quotechar": '"'}
+    return {"delimiter": dialect.delimiter, "quotechar": dialect.quotechar or '"'}
 
 
 def json_lines(file: ExportFile):

@@ -62,7 +62,7 @@ def satisfaction(survey_result: str) -> str:
 
 
 def sniff_csv(file: ExportFile, head: str) -> bool:
-    return {"ticket id", "created time"} <= header_columns(head)
+    return {"ticket id", "created time"} <= header_columns(file, head)
 
 
 def records_csv(file: ExportFile) -> Iterator[tuple[str, dict[str, str]]]:

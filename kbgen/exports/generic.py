@@ -79,16 +79,11 @@ def _has_required(found: dict[str, str]) -> bool:
     return "id" in found and ("subject" in found or "question" in found)
 
 
-def csv_delimiter(header: str) -> str:
-    """The delimiter of a header row: the one of comma, semicolon and tab that splits it most."""
-    return max(",;\t", key=header.count)
-
-
 def sniff_csv(file: ExportFile, head: str) -> bool:
     first = head.splitlines()[0] if head else ""
     if not first or first.lstrip().startswith(("{", "[")):
         return False
-    columns = next(csv.reader([first], delimiter=csv_delimiter(first)))
+    columns = next(csv.reader([first], **file.csv_format()))
     try:
         return _has_required(resolve_columns(columns, file.options.mapping, str(file.path)))
     except KbgenError:
@@ -112,7 +107,7 @@ def sniff_jsonl(file: ExportFile, head: str) -> bool:
 def records_csv(file: ExportFile) -> Iterator[tuple[str, Any]]:
     with file.open() as fp:
         header = fp.readline()
-        reader = csv.DictReader(itertools.chain([header], fp), delimiter=csv_delimiter(header))
+        reader = csv.DictReader(itertools.chain([header], fp), **file.csv_format())
         try:
             found = resolve_columns(reader.fieldnames or [], file.options.mapping, str(file.path))
             if not _has_required(found):

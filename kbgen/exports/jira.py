@@ -41,7 +41,6 @@ from kbgen.exports.assemble import (
     time_field,
 )
 from kbgen.exports.files import ExportFile, ReadOptions
-from kbgen.exports.generic import csv_delimiter
 from kbgen.exports.vendor_csv import header_columns
 from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
 
@@ -51,7 +50,7 @@ _SOLVED = {"solved", "closed"}
 
 
 def sniff_csv(file: ExportFile, head: str) -> bool:
-    columns = header_columns(head)
+    columns = header_columns(file, head)
     return all(name.lower() in columns for name in REQUIRED_COLUMNS)
 
 
@@ -63,7 +62,7 @@ def sniff_json(file: ExportFile, head: str) -> bool:
 def records_csv(file: ExportFile) -> Iterator[tuple[str, Any]]:
     with file.open() as fp:
         header_line = fp.readline()
-        reader = csv.reader(itertools.chain([header_line], fp), delimiter=csv_delimiter(header_line))
+        reader = csv.reader(itertools.chain([header_line], fp), **file.csv_format())
         try:
             header = next(reader, [])
             missing = [name for name in REQUIRED_COLUMNS if name not in header]

@@ -12,23 +12,22 @@ from collections.abc import Iterator
 
 from kbgen.errors import KbgenError
 from kbgen.exports.files import ExportFile
-from kbgen.exports.generic import csv_delimiter
 from kbgen.records import Person
 
 
-def header_columns(head: str) -> set[str]:
+def header_columns(file: ExportFile, head: str) -> set[str]:
     """The lowercased column names of the first line of head; empty when it is no CSV header."""
     first = head.splitlines()[0] if head else ""
     if not first or first.lstrip().startswith(("{", "[")):
         return set()
-    return {c.strip().lower() for c in next(csv.reader([first], delimiter=csv_delimiter(first)))}
+    return {c.strip().lower() for c in next(csv.reader([first], **file.csv_format()))}
 
 
 def read_rows(file: ExportFile, required: tuple[str, ...], export_name: str) -> Iterator[tuple[str, dict[str, str]]]:
     """Stream (where, row) pairs; a missing required column fails before the first row."""
     with file.open() as fp:
         header = fp.readline()
-        reader = csv.reader(itertools.chain([header], fp), delimiter=csv_delimiter(header))
+        reader = csv.reader(itertools.chain([header], fp), **file.csv_format())
         try:
             columns = [c.strip().lower() for c in next(reader, [])]
             for name in required:

@@ -182,7 +182,7 @@ def _api_ticket(
 
 
 def sniff_csv(file: ExportFile, head: str) -> bool:
-    return {"id", "requester", "created at"} <= header_columns(head)
+    return {"id", "requester", "created at"} <= header_columns(file, head)
 
 
 def records_csv(file: ExportFile) -> Iterator[tuple[str, dict[str, str]]]:
