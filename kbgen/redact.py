@@ -1,8 +1,11 @@
 """Redaction: the gate between ticket text and anything kbgen writes.
 
 Personal data is replaced by typed placeholders (``[email]``, ``[phone]``, ``[name]``, ...) that
-keep articles readable. The company's own public contacts listed in ``site_config`` are kept.
-Counts per placeholder type are reported; redacted values never are.
+keep articles readable. Detectors run in a fixed order (most specific first, so an IBAN is not
+taken for a phone number); numbers with a checksum are replaced only when the checksum holds
+(python-stdnum), phone numbers are found by phonenumbers. The company's own public contacts
+listed in ``site_config`` are kept. Counts per placeholder type are reported; redacted values
+never are.
 """
 
 from __future__ import annotations
@@ -10,48 +13,124 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
+from stdnum.de import idnr
+from stdnum.nl import bsn
+from stdnum.pl import pesel
+from stdnum.se import personnummer
+from stdnum.us import ssn
 
 from kbgen.config import SiteConfig
 from kbgen.records import Message, Ticket
 
 # Countries whose national phone formats are recognised; international "+.." formats match anywhere.
 PHONE_REGIONS = ("NL", "GB", "US", "SE", "DE", "PL")
+# Types the site build refuses to publish (defence in depth after redaction).
+PUBLISH_BLOCKERS = ("email", "phone", "iban", "card", "id-number")
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.I)
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b")
-_CARD = re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])")
-_IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
-_DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
-_DIGITS7 = re.compile(r"\d(?:[\s().\-/]*\d){6}")
-_SECRET = re.compile(
-    r"\b(password|passwd|wachtwoord|lösenord|losenord|passwort|kennwort|hasło|haslo|pin|kod|"
-    r"verification code|verificatiecode|bevestigingscode|verifieringskod|bestätigungscode)"
-    r"(\s*(?:is|was|:|=)\s*)(\S+)",
-    re.I,
+
+@dataclass(frozen=True)
+class Detector:
+    """One kind of personal data: a pattern, and a check a match must pass to be replaced."""
+
+    kind: str  # placeholder name
+    pattern: re.Pattern
+    valid: Callable[[str], bool] = lambda value: True
+    group: int = 0  # replace only this group of the match (0: all of it)
+    # A cheap test the text must pass for the pattern to be worth running (None: always run).
+    gate: Callable[[str], bool] | None = None
+
+
+def _valid_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_card(value: str) -> bool:
+    digits = re.sub(r"\D", "", value)
+    return 13 <= len(digits) <= 19 and luhn.is_valid(digits)
+
+
+def _looks_like_secret(value: str) -> bool:
+    """A password or code, not a word: "is too short" and "was reset" stay."""
+    return len(value) >= 4 and (
+        any(c.isdigit() for c in value) or not value.isalnum() or (value.lower() != value and value.upper() != value and not value.istitle())
+    )
+
+
+def _valid_id_number(value: str) -> bool:
+    """A national identity number whose checksum holds: BSN, personnummer, PESEL, Steuer-IdNr, SSN."""
+    compact = re.sub(r"[\s.]", "", value)
+    if re.fullmatch(r"\d{3}-\d{2}-\d{4}", value):
+        return ssn.is_valid(value)
+    if re.fullmatch(r"(\d{2})?\d{6}[-+]\d{4}", compact) or re.fullmatch(r"\d{12}", compact):
+        return personnummer.is_valid(compact)
+    if len(compact) == 9 and compact.isdigit():
+        return bsn.is_valid(compact)
+    if len(compact) == 11 and compact.isdigit():
+        return pesel.is_valid(compact) or idnr.is_valid(compact)
+    return False
+
+
+_SECRET_WORDS = (
+    r"password|passwd|pwd|wachtwoord|lösenord|losenord|passwort|kennwort|hasło|haslo|pin|pin code|pincode|"
+    r"kod|verification code|verificatiecode|bevestigingscode|verifieringskod|bestätigungscode|"
+    r"kod weryfikacyjny|engångskod"
 )
-_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][A-Za-z0-9_]{2,30}\b")
+_STREET_NL = r"[A-Z][a-zà-ÿ]+(?:straat|gracht|weg|laan|plein|kade|singel|dijk|hof|markt|steeg|pad)"
+_STREET_DE = r"[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)"
+_STREET_SV = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden)"
+_STREET_PL = r"(?:ul\.|ulica|al\.|aleja|os\.|pl\.|plac)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż.-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]*){0,2}"
+_HOUSE_NUMBER = r"\s+\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+_STREET_EN = (
+    r"\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|"
+    r"Place|Pl\.?|Square|Sq\.?|Terrace|Close|Crescent|Parkway|Pkwy\.?)(?:\s+[NS][EW]?\b)?"
+)
+_CITY = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\wà-ÿąćęłńóśźż-]+(?:\s+[A-ZÀ-ÖØ-Þ][\wà-ÿ-]+)?"
+_POSTCODE_CITY = (
+    r"(?:\d{4}\s?[A-Z]{2}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{5})\s+" + _CITY  # NL, SE, PL, DE
+    + r"|" + _CITY + r",\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"  # US: city, state ZIP
+    + r"|(?:" + _CITY + r"\s+)?[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # GB: (city) postcode
+)
+_ADDRESS = re.compile(
+    r"\b(?:(?:" + "|".join([_STREET_NL, _STREET_DE, _STREET_SV]) + r")" + _HOUSE_NUMBER
+    + r"|" + _STREET_PL + _HOUSE_NUMBER
+    + r"|" + _STREET_EN
+    + r")(?:,?\s+(?:" + _POSTCODE_CITY + r"))?"
+    + r"|\b(?:\d{4}\s?[A-Z]{2}\s+" + _CITY + r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b",  # NL and GB postcodes alone
+)
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+"
 _PARTICLE = r"(?:van|de|der|den|von|van der|van den|af|la|le|di|da|du|ter|ten)"
-_TITLE = r"(?i:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|miss|herr|frau|pan|pani|dr\.?)"
+_TITLE = r"(?i:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|miss|herr|frau|pan|pani|panie|dr\.?)"
 # Only the greeting word ignores case: the name after it must be capitalised.
+# Greetings and sign-offs open a line or follow a sentence: anchoring them there keeps the
+# case-insensitive alternation from being tried at every position of a text.
+_LINE_OR_SENTENCE = r"(?:^|(?<=[.!?] ))[ \t]*"
 _GREETING = re.compile(
-    r"\b((?i:hi|hello|hey|dear|beste|hoi|hallo|dag|goedemorgen|goedemiddag|hej|hejsan|god morgon|"
+    _LINE_OR_SENTENCE
+    + r"((?i:hi|hello|hey|dear|beste|hoi|hallo|dag|goedemorgen|goedemiddag|hej|hejsan|god morgon|"
     r"liebe|lieber|sehr geehrte|sehr geehrter|guten tag|dzień dobry|witam|szanowna|szanowny|cześć))"
     # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
     # first word of a sentence after "Hallo,\n" is not taken for one.
     rf"(,?[ \t]+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
+    re.M,
 )
 _SIGN_OFF_NAME = re.compile(
-    r"\b((?i:thanks|thank you|cheers|regards|best|groeten|groet|mvg|bedankt|dank je|tack|mvh|hälsningar|"
-    r"grüße|grüßen|gruß|danke|pozdrawiam|pozdrowienia|dziękuję))"
+    _LINE_OR_SENTENCE
+    + r"((?i:(?:kind |best |warm |many |met vriendelijke |vriendelijke |hartelijke |med vänliga |vänliga |"
+    r"mit freundlichen |viele |beste |liebe |freundliche )?"
+    r"(?:thanks|thank you|cheers|regards|best|groeten|groet|mvg|bedankt|dank je|tack|mvh|hälsningar|"
+    r"grüße|grüßen|gruß|danke|pozdrawiam|pozdrowienia|dziękuję|z poważaniem)))"
     rf"([,!.]?\s+)({_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME})?)\s*[.!]?\s*$",
     re.M,
 )
@@ -61,6 +140,94 @@ _NOT_NAMES = {
     "again", "folks", "guys", "sir", "madam", "tack", "thanks",
 }
 
+# URL query parameters that carry a person or a key.
+_PERSONAL_PARAMS = re.compile(
+    r"[?&#](?:[\w-]*(?:token|key|secret|sig|signature|auth|session|sid|password|passwd|pwd|code|email|mail|"
+    r"user|uid|login|phone|name))=",
+    re.I,
+)
+
+_DIGIT = re.compile(r"\d")
+# Something shaped like a phone number: "+" or "(" or a digit, then at least 7 digits in all with
+# spaces, dots, dashes, slashes or brackets between them; not glued to letters or other digits.
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[ .\-/()]{0,2}\d){6,14}(?![\w])")
+# Where a number without "+" may come from, by its first character: a trunk "0" in Europe,
+# "(" for the US, and PL and US numbers written without one.
+_REGIONS_BY_START = {"0": ("NL", "GB", "SE", "DE"), "(": ("US",)}
+_DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+
+# Gates: most texts hold no personal data of a kind, and these tests are far cheaper than the
+# detectors' patterns (case-insensitive alternations are slow in Python's re).
+_LONG_NUMBER = re.compile(r"\d(?:[ .\-+]?\d){8}")
+_SECRET_STEMS = re.compile(r"pass|pwd|wacht|l[öo]sen|kennw|has[łl]o|pin|kod|code")
+_ADDRESS_HINTS = re.compile(
+    r"straat|gracht|weg\b|laan|plein|kade|singel|dijk|hof\b|markt|steeg|pad\b|stra(?:ß|ss)e|str\.|platz|allee|gasse|"
+    r"ring\b|damm|ufer|chaussee|gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden|\bul\.|ulica|\bal\.|aleja|"
+    r"\bos\.|\bpl\.|plac|street|\bst\b|road|\brd\b|avenue|\bave\b|lane|\bln\b|drive|\bdr\b|boulevard|blvd|\bway\b|"
+    r"court|\bct\b|place|square|\bsq\b|terrace|close|crescent|parkway|pkwy"
+)
+_POSTCODE_HINT = re.compile(r"\d{4}\s?[A-Z]{2}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+
+
+def _has_at(text: str) -> bool:
+    return "@" in text
+
+
+_IP_HINT = re.compile(r"\d\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,4}:")
+
+
+def _looks_like_ip(text: str) -> bool:
+    return _IP_HINT.search(text) is not None
+
+
+def _has_long_number(text: str) -> bool:
+    """Nine digits or more, maybe spaced: the least an IBAN, card or identity number has."""
+    return _LONG_NUMBER.search(text) is not None
+
+
+def _mentions_secret(text: str) -> bool:
+    return _SECRET_STEMS.search(text.lower()) is not None
+
+
+def _mentions_address(text: str) -> bool:
+    return _DIGIT.search(text) is not None and (
+        _ADDRESS_HINTS.search(text.lower()) is not None or _POSTCODE_HINT.search(text) is not None
+    )
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector(
+        "secret",
+        re.compile(rf"\b((?i:{_SECRET_WORDS}))(\s*(?:is|:|=|är|ist|jest)\s*)([^\s,;]+[^\s,;.])", re.I),
+        valid=_looks_like_secret,
+        group=3,
+        gate=_mentions_secret,
+    ),
+    Detector("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), gate=_has_at),
+    Detector("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"), valid=stdnum_iban.is_valid, gate=_has_long_number),
+    Detector("card", re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"), valid=_valid_card, gate=_has_long_number),
+    Detector(
+        "id-number",
+        re.compile(
+            r"(?<![\w-])(?:\d{3}-\d{2}-\d{4}"  # SSN
+            r"|(?:\d{2})?\d{6}[-+]\d{4}|\d{12}"  # personnummer
+            r"|\d{3}\.\d{2}\.\d{3}\.\d|\d{4}\.\d{2}\.\d{3}|\d{9}"  # BSN
+            r"|\d{2} \d{3} \d{3} \d{3}|\d{11})(?![\w-])"  # Steuer-IdNr, PESEL
+        ),
+        valid=_valid_id_number,
+        gate=_has_long_number,
+    ),
+    Detector(
+        "ip",
+        re.compile(r"(?<![\w.:])(?:(?:\d{1,3}\.){3}\d{1,3}|(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{1,4})*)(?![\w.:])"),
+        valid=_valid_ip,
+        gate=_looks_like_ip,
+    ),
+    Detector("handle", re.compile(r"(?<![\w@/.])@[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
+    # Every address form has a house number or a postcode.
+    Detector("address", _ADDRESS, gate=_has_long_number),
+)
+
 
 class Redactor:
     """Finds personal data in text and replaces it by typed placeholders."""
@@ -68,9 +235,9 @@ class Redactor:
     def __init__(self, config: SiteConfig | None = None) -> None:
         config = config or SiteConfig()
         self._keep_text = {k.lower() for k in config.keep}
-        self._keep_domains = {k.lower().lstrip("@") for k in config.keep if "@" not in k and "." in k and not any(c.isdigit() for c in k)}
         self._keep_phones = {_e164(k) for k in config.keep if _e164(k)}
-        self._patterns = [(name, re.compile(p)) for name, p in config.patterns.items()]
+        self._custom = tuple(Detector(name, re.compile(p)) for name, p in config.patterns.items())
+        self._url = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.I)
 
     def redact_ticket(self, ticket: Ticket, counts: Counter | None = None) -> Ticket:
         """A copy of the ticket with personal data replaced and the people dropped."""
@@ -78,8 +245,14 @@ class Redactor:
         names = _name_forms(p.name for p in ticket.people)
         emails = [p.email for p in ticket.people if p.email]
 
+        done: dict[str, str] = {}
+
         def clean(text: str) -> str:
-            return self.redact_text(text, names=names, emails=emails, counts=counts)
+            # The question is also the first message, the resolution an agent message: each
+            # text is redacted (and its items counted) once.
+            if text not in done:
+                done[text] = self.redact_text(text, names=names, emails=emails, counts=counts)
+            return done[text]
 
         return replace(
             ticket,
@@ -100,74 +273,90 @@ class Redactor:
         counts = Counter() if counts is None else counts
         if not text:
             return text
-
-        def sub(pattern: re.Pattern, kind: str, text: str, keep=lambda m: False, group: int = 0) -> str:
-            def repl(m: re.Match) -> str:
-                if keep(m):
-                    return m.group(0)
-                counts[kind] += 1
-                if group:
-                    return m.group(0)[: m.start(group) - m.start(0)] + f"[{kind}]" + m.group(0)[m.end(group) - m.start(0) :]
-                return f"[{kind}]"
-
-            return pattern.sub(repl, text)
-
-        for kind, pattern in self._patterns:
-            text = sub(pattern, kind, text)
-        text = sub(_SECRET, "secret", text, group=3)
-        text = sub(_URL, "url", text, keep=lambda m: self._kept_url(m.group(0)))
-        text = sub(_EMAIL, "email", text, keep=lambda m: self._kept_email(m.group(0)))
+        for detector in self._custom:
+            text = self._apply(detector, text, counts)
+        text = self._sub(self._url, "url", text, counts, keep=lambda m: not self._personal_url(m.group(0)))
         if emails:
-            known_emails = re.compile("|".join(re.escape(e) for e in emails), re.I)
-            text = sub(known_emails, "email", text, keep=lambda m: self._kept_email(m.group(0)))
-        text = sub(_IBAN, "iban", text, keep=lambda m: not stdnum_iban.is_valid(m.group(0)))
-        text = sub(_CARD, "card", text, keep=lambda m: not _is_card(m.group(0)))
-        text = sub(_IPV4, "ip", text, keep=lambda m: not _is_ip(m.group(0)))
-        if _DIGITS7.search(text):
-            text = self._redact_phones(text, counts)
-        text = sub(_HANDLE, "handle", text)
-        text = sub(_GREETING, "name", text, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
-        text = sub(_SIGN_OFF_NAME, "name", text, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
+            known = re.compile("|".join(re.escape(e) for e in emails), re.I)
+            text = self._sub(known, "email", text, counts, keep=lambda m: self._kept(m.group(0)))
+        for detector in DETECTORS:
+            if self._worth(detector, text):
+                text = self._apply(detector, text, counts)
+        text = self._redact_phones(text, counts)
+        text = self._sub(_GREETING, "name", text, counts, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
+        text = self._sub(_SIGN_OFF_NAME, "name", text, counts, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
         if names:
             # Longest forms first in the alternation, so "Anna de Vries" wins over "Anna".
             known_names = re.compile(rf"(?<![\w\[])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\]])", re.I)
-            text = sub(known_names, "name", text)
+            text = self._sub(known_names, "name", text, counts)
         return text
 
-    def _kept_email(self, email: str) -> bool:
-        return email.lower() in self._keep_text
+    def find(self, text: str) -> Iterator[tuple[str, int]]:
+        """(kind, offset) of every value the site must not publish: emails, phone numbers and
+        checksum-valid IBANs, cards and identity numbers that are not in the keep list."""
+        taken: list[tuple[int, int]] = []
+        for detector in DETECTORS:
+            if detector.kind not in PUBLISH_BLOCKERS or not self._worth(detector, text):
+                continue
+            for match in detector.pattern.finditer(text):
+                value = match.group(detector.group)
+                if detector.valid(value) and not self._kept(value):
+                    taken.append(match.span())
+                    yield detector.kind, match.start()
+        for start, end in self._phone_spans(text):
+            # Digits inside an IBAN or card already reported are no second finding.
+            if not any(start < t_end and t_start < end for t_start, t_end in taken):
+                yield "phone", start
 
-    def _kept_url(self, url: str) -> bool:
-        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0].split("?")[0]
-        if "@" in host:  # credentials in the URL
-            return False
-        return any(host == d or host.endswith("." + d) for d in self._keep_domains) and "?" not in url
+    @staticmethod
+    def _worth(detector: Detector, text: str) -> bool:
+        return detector.gate is None or detector.gate(text)
+
+    def _apply(self, detector: Detector, text: str, counts: Counter) -> str:
+        return self._sub(
+            detector.pattern, detector.kind, text, counts,
+            keep=lambda m: not detector.valid(m.group(detector.group)) or self._kept(m.group(detector.group)),
+            group=detector.group,
+        )
+
+    @staticmethod
+    def _sub(pattern: re.Pattern, kind: str, text: str, counts: Counter, keep=lambda m: False, group: int = 0) -> str:
+        def repl(m: re.Match) -> str:
+            if keep(m):
+                return m.group(0)
+            counts[kind] += 1
+            if group:
+                whole = m.group(0)
+                return whole[: m.start(group) - m.start()] + f"[{kind}]" + whole[m.end(group) - m.start() :]
+            return f"[{kind}]"
+
+        return pattern.sub(repl, text)
+
+    def _kept(self, value: str) -> bool:
+        return value.lower() in self._keep_text
+
+    @staticmethod
+    def _personal_url(url: str) -> bool:
+        """A URL with credentials, an address, a token or a personal query parameter; plain
+        links (documentation, status pages) stay."""
+        return "@" in url or "%40" in url or bool(_PERSONAL_PARAMS.search(url))
+
+    def _phone_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of phone numbers: candidates found by shape, each confirmed by phonenumbers."""
+        spans = []
+        for match in _PHONE_CANDIDATE.finditer(text):
+            raw = match.group(0).rstrip(" .-/")
+            number = _parse_phone(raw)
+            if number is None or _DATE_LIKE.match(raw) or "[" in raw:
+                continue
+            if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) in self._keep_phones:
+                continue
+            spans.append((match.start(), match.start() + len(raw)))
+        return spans
 
     def _redact_phones(self, text: str, counts: Counter) -> str:
-        spans: list[tuple[int, int]] = []
-        for region in PHONE_REGIONS:
-            for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                # A national number must be valid for its country; an international "+.." one
-                # is taken as written (fictional and new ranges fail the validity check).
-                if not (phonenumbers.is_valid_number(match.number) or match.raw_string.startswith("+")):
-                    continue
-                if _DATE_LIKE.match(match.raw_string):
-                    continue
-                if phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164) in self._keep_phones:
-                    continue
-                if "[" in match.raw_string:
-                    continue
-                spans.append((match.start, match.end))
-        if not spans:
-            return text
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start < merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
         out, last = [], 0
-        for start, end in merged:
+        for start, end in self._phone_spans(text):
             out.append(text[last:start])
             out.append("[phone]")
             counts["phone"] += 1
@@ -176,9 +365,25 @@ class Redactor:
         return "".join(out)
 
 
-def redact_tickets(tickets: Iterable[Ticket], redactor: Redactor, counts: Counter) -> list[Ticket]:
-    """Redact every ticket; ``counts`` gathers how many items of each type were replaced."""
-    return [redactor.redact_ticket(t, counts) for t in tickets]
+def _parse_phone(raw: str) -> phonenumbers.PhoneNumber | None:
+    """The phone number raw is, if phonenumbers takes it for one of PHONE_REGIONS' (or any
+    international "+.." number: fictional and new ranges fail the validity check)."""
+    if raw.startswith("+"):
+        try:
+            return phonenumbers.parse(raw, None)
+        except phonenumbers.NumberParseException:
+            return None
+    # A bare run of digits without trunk "0" is a build number or an id, not a phone.
+    if raw.isdigit() and not raw.startswith("0"):
+        return None
+    for region in _REGIONS_BY_START.get(raw[0], ("PL", "US")):
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
 
 
 def _name_forms(names: Iterable[str]) -> list[str]:
@@ -201,16 +406,3 @@ def _e164(value: str) -> str:
     except phonenumbers.NumberParseException:
         return ""
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def _is_card(value: str) -> bool:
-    digits = re.sub(r"\D", "", value)
-    return 13 <= len(digits) <= 19 and luhn.is_valid(digits)
-
-
-def _is_ip(value: str) -> bool:
-    try:
-        ipaddress.ip_address(value)
-    except ValueError:
-        return False
-    return True
