@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from kbgen.articles import split_front_matter
 from kbgen.config import SiteConfig, load_site_config, parse_site_config
 from kbgen.errors import KbgenError
+from kbgen.redact import Redactor
 from kbgen.site.config import KbgenPluginConfig
 from kbgen.site.safe_markdown import SafeMarkdown
 from kbgen.site.surveys import PROJECT_FOLDER, SurveyTemplates
@@ -37,6 +38,16 @@ _PRINTED_META = ("title", "description")
 _WORKFLOW_STATUSES = ("draft", "published")
 
 
+# What the build names when it refuses a page, per kind of personal data found.
+_FOUND = {
+    "email": "an e-mail address",
+    "phone": "a phone number",
+    "iban": "an IBAN",
+    "card": "a payment card number",
+    "id-number": "a national identity number",
+}
+
+
 def is_draft(meta: dict) -> bool:
     """True for an article whose front matter says ``status: draft``."""
     return str(meta.get("status", "")).strip().lower() == "draft"
@@ -46,6 +57,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
     def __init__(self) -> None:
         self.project_dir = Path.cwd()
         self.site = SiteConfig()
+        self.redactor = Redactor()
         self.surveys: SurveyTemplates | None = None
         self.survey_pages: dict[str, str] = {}  # src_uri -> survey name
 
@@ -56,6 +68,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             raise PluginError("the kbgen plugin needs Material for MkDocs: set theme: name: material in mkdocs.yml")
         try:
             self.site = self._site_config()
+            self.redactor = Redactor(self.site)
             if self.site.collector_url:
                 self.surveys = SurveyTemplates(
                     self.project_dir, language=self.site.language, collector_url=self.site.collector_url
@@ -97,6 +110,18 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             for file in files.documentation_pages():
                 if is_draft(self._front_matter(file)):
                     file.inclusion = InclusionLevel.EXCLUDED
+        # Defence in depth: whatever redaction missed or a writer typed is not published.
+        problems = [
+            problem
+            for file in files.documentation_pages()
+            if not file.inclusion.is_excluded()
+            for problem in self._personal_data(file)
+        ]
+        if problems:
+            raise PluginError(
+                "; ".join(problems)
+                + f" (remove it, or add the company's own to redaction.keep in {self.config.config_dir}/kbgen.yml)"
+            )
 
         # One page per survey, outside the navigation, for links in e-mails: /survey/<name>/.
         self.survey_pages = {}
@@ -156,9 +181,21 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             site = replace(site, collector_url=checked.collector_url)
         return site
 
-    def _front_matter(self, file: File) -> dict:
+    def _personal_data(self, file: File) -> list[str]:
+        """"<file>:<line>: a phone number" for each publishable personal value; never the value."""
+        text = file.content_string
+        source = self._source(file)
+        return [
+            f"{source}:{text.count(chr(10), 0, offset) + 1}: {_FOUND[kind]}"
+            for kind, offset in self.redactor.find(text)
+        ]
+
+    def _source(self, file: File) -> str:
         path = Path(file.abs_src_path or file.src_uri)
-        source = path.relative_to(self.project_dir).as_posix() if path.is_relative_to(self.project_dir) else str(path)
+        return path.relative_to(self.project_dir).as_posix() if path.is_relative_to(self.project_dir) else str(path)
+
+    def _front_matter(self, file: File) -> dict:
+        source = self._source(file)
         try:
             meta, _ = split_front_matter(file.content_string, source=source)
         except UnicodeDecodeError:
