@@ -1,0 +1,108 @@
+"""Redaction time against reading time, on tickets full of personal data.
+
+    python benchmarks/redact.py                   # 100,000 tickets, 3 runs
+    python benchmarks/redact.py --tickets 20000 --runs 5
+
+Writes a generic CSV export (cached beside --work) whose conversations carry names, e-mail
+addresses, phone numbers, IBANs and order numbers; each run, in a fresh process, reads all
+tickets, then redacts them all, and reports both times. Target: redaction takes at most twice
+the time of reading (median ratio of the runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+TARGET_RATIO = 2.0
+FIRST = ["Anna", "Pieter", "Sanne", "Erik", "Karin", "Marek", "Jan", "Emma", "Tom", "Olivia"]
+LAST = ["de Vries", "Jansen", "van den Berg", "Lindqvist", "Johansson", "Nowak", "Müller", "Smith", "Brown", "Kowalska"]
+PHONES = ["06 12345678", "+31 6 1234 5678", "070-123 45 67", "+46 70 123 45 67", "+48 601 234 567", "030 12345678", "+44 20 7946 0958"]
+QUESTIONS = [
+    "Hi, I can't log in since yesterday. My email is {email}, please call me on {phone}.",
+    "Hello, the invoice TL-{order} is wrong. Our IBAN is NL91 ABNA 0417 1643 00, can you refund it?",
+    "Hej! Appen synkar inte längre. Ring mig på {phone}. Mvh {name}",
+    "Beste, ik wil mijn abonnement opzeggen. Groet, {name} ({email})",
+]
+ANSWER = "Hi {first},\n\nThanks for reaching out. I have reset the session: please sign in again.\n1. Open the app\n2. Sign in with {email}\n\nBest regards,\nSam"
+
+READER = """
+import json, sys, time
+from collections import Counter
+from kbgen.config import SiteConfig
+from kbgen.exports import iter_exports
+from kbgen.redact import Redactor
+start = time.perf_counter()
+tickets = list(iter_exports([sys.argv[1]], "csv"))
+read_s = time.perf_counter() - start
+redactor, counts = Redactor(SiteConfig(patterns={"order-number": r"TL-\\d{6}"})), Counter()
+start = time.perf_counter()
+for ticket in tickets:
+    redactor.redact_ticket(ticket, counts)
+redact_s = time.perf_counter() - start
+print(json.dumps({"tickets": len(tickets), "read_s": read_s, "redact_s": redact_s, "items": sum(counts.values())}))
+"""
+
+
+def write_export(path: Path, tickets: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    with open(path, "w", encoding="utf-8", newline="") as fp:
+        writer = csv.writer(fp)
+        writer.writerow(["ticket_id", "subject", "description", "status", "created_at", "conversation"])
+        for n in range(tickets):
+            first, last = rng.choice(FIRST), rng.choice(LAST)
+            values = {
+                "name": f"{first} {last}",
+                "first": first,
+                "email": f"{first.lower()}.{last.lower().replace(' ', '')}@example.com",
+                "phone": rng.choice(PHONES),
+                "order": rng.randint(100000, 999999),
+            }
+            question = rng.choice(QUESTIONS).format(**values)
+            created = start + timedelta(minutes=n)
+            conversation = [
+                {"role": "customer", "text": question, "at": created.isoformat()},
+                {"role": "agent", "text": ANSWER.format(**values), "at": (created + timedelta(hours=1)).isoformat()},
+            ]
+            writer.writerow([n, question[:40], question, "solved", created.isoformat(), json.dumps(conversation)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tickets", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kbgen-bench")
+    args = parser.parse_args()
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    export = args.work / f"personal-{args.tickets}.csv"
+    if not export.exists():
+        print(f"writing {export} ...", file=sys.stderr)
+        write_export(export, args.tickets)
+    results = []
+    for run in range(1, args.runs + 1):
+        out = subprocess.run([sys.executable, "-c", READER, str(export)], capture_output=True, text=True, check=True)
+        result = json.loads(out.stdout)
+        results.append(result)
+        print(
+            f"run {run}: read {result['read_s']:.1f} s, redact {result['redact_s']:.1f} s "
+            f"({result['redact_s'] / result['read_s']:.2f}x), {result['items']:,} items replaced",
+            file=sys.stderr,
+        )
+    ratio = statistics.median(r["redact_s"] / r["read_s"] for r in results)
+    rate = statistics.median(r["tickets"] / r["redact_s"] for r in results)
+    print(f"{args.tickets:,} tickets, median of {args.runs} runs:")
+    print(f"  redaction: {rate:,.0f} tickets/s, {ratio:.2f}x the reading time (target <= {TARGET_RATIO}) {'ok' if ratio <= TARGET_RATIO else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
