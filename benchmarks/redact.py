@@ -25,7 +25,8 @@ from pathlib import Path
 TARGET_RATIO = 2.0
 FIRST = ["Anna", "Pieter", "Sanne", "Erik", "Karin", "Marek", "Jan", "Emma", "Tom", "Olivia"]
 LAST = ["de Vries", "Jansen", "van den Berg", "Lindqvist", "Johansson", "Nowak", "Müller", "Smith", "Brown", "Kowalska"]
-PHONES = ["06 12345678", "+31 6 1234 5678", "070-123 45 67", "+46 70 123 45 67", "+48 601 234 567", "030 12345678", "+44 20 7946 0958"]
+# Phone shapes; the digits are drawn per ticket so that no two tickets share a number.
+PHONES = ["06 {d8}", "+31 6 {d4} {d4}", "070-{d3} {d2} {d2}", "+46 70 {d3} {d2} {d2}", "+48 601 {d3} {d3}", "030 {d8}", "+44 20 7946 {d4}"]
 QUESTIONS = [
     "Hi, I can't log in since yesterday. My email is {email}, please call me on {phone}.",
     "Hello, the invoice TL-{order} is wrong. Our IBAN is NL91 ABNA 0417 1643 00, can you refund it?",
@@ -64,7 +65,9 @@ def write_export(path: Path, tickets: int, seed: int = 11) -> None:
                 "name": f"{first} {last}",
                 "first": first,
                 "email": f"{first.lower()}.{last.lower().replace(' ', '')}@example.com",
-                "phone": rng.choice(PHONES),
+                "phone": rng.choice(PHONES).format(
+                    **{f"d{n}": "".join(rng.choice("0123456789") for _ in range(n)) for n in (2, 3, 4, 8)}
+                ),
                 "order": rng.randint(100000, 999999),
             }
             question = rng.choice(QUESTIONS).format(**values)

@@ -160,13 +160,8 @@ _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-
 # detectors' patterns (case-insensitive alternations are slow in Python's re).
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-+]?\d){8}")
 _SECRET_STEMS = re.compile(r"pass|pwd|wacht|l[öo]sen|kennw|has[łl]o|pin|kod|code")
-_ADDRESS_HINTS = re.compile(
-    r"straat|gracht|weg\b|laan|plein|kade|singel|dijk|hof\b|markt|steeg|pad\b|stra(?:ß|ss)e|str\.|platz|allee|gasse|"
-    r"ring\b|damm|ufer|chaussee|gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden|\bul\.|ulica|\bal\.|aleja|"
-    r"\bos\.|\bpl\.|plac|street|\bst\b|road|\brd\b|avenue|\bave\b|lane|\bln\b|drive|\bdr\b|boulevard|blvd|\bway\b|"
-    r"court|\bct\b|place|square|\bsq\b|terrace|close|crescent|parkway|pkwy"
-)
-_POSTCODE_HINT = re.compile(r"\d{4}\s?[A-Z]{2}\b|\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b")
+# What every address form has: a house number after a word, or a postcode.
+_ADDRESS_HINT = re.compile(r"[^\W\d_.] ?\d{1,4}[a-zA-Z]?\b|\d{1,5}[A-Z]? [A-Z]|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b")
 
 
 def _has_at(text: str) -> bool:
@@ -190,9 +185,7 @@ def _mentions_secret(text: str) -> bool:
 
 
 def _mentions_address(text: str) -> bool:
-    return _DIGIT.search(text) is not None and (
-        _ADDRESS_HINTS.search(text.lower()) is not None or _POSTCODE_HINT.search(text) is not None
-    )
+    return _ADDRESS_HINT.search(text) is not None
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -275,7 +268,8 @@ class Redactor:
             return text
         for detector in self._custom:
             text = self._apply(detector, text, counts)
-        text = self._sub(self._url, "url", text, counts, keep=lambda m: not self._personal_url(m.group(0)))
+        if "://" in text or "www." in text:
+            text = self._sub(self._url, "url", text, counts, keep=lambda m: not self._personal_url(m.group(0)))
         if emails:
             known = re.compile("|".join(re.escape(e) for e in emails), re.I)
             text = self._sub(known, "email", text, counts, keep=lambda m: self._kept(m.group(0)))
