@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kbgen.articles import read_articles
@@ -120,8 +120,20 @@ def run_report(
     content_dir: str | Path = "content",
     fmt: str = "md",
 ) -> str:
-    """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt."""
+    """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
+
+    Customers type personal data into comments and searches too: it is redacted before any
+    measure is taken, so no report shows it.
+    """
     load = read_feedback(feedback)
+    redactor = Redactor()
+    load = replace(
+        load,
+        records=tuple(
+            replace(r, comment=redactor.redact_text(r.comment), query=redactor.redact_text(r.query)) if r.comment or r.query else r
+            for r in load.records
+        ),
+    )
     ticket_list = (
         read_exports(tickets, options=read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes).tickets if tickets else ()
     )

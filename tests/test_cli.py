@@ -106,3 +106,18 @@ def test_the_installed_command_reports_errors_without_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_report_redacts_personal_data_customers_typed_into_comments(monkeypatch, capsys, tmp_path):
+    feedback = tmp_path / "feedback-2026-10-01-a.jsonl"
+    feedback.write_text(
+        '{"v": 1, "kind": "feedback", "received_at": "2026-10-01T12:00:00Z", "page": "/a/", "helpful": false,'
+        ' "comment": "Call me on 06 12345678 or mail anna.devries@example.nl", "client": "c1"}\n'
+        '{"v": 1, "kind": "search", "received_at": "2026-10-01T12:01:00Z", "page": "/", "query": "anna.devries@example.nl",'
+        ' "results": 0, "client": "c2"}\n',
+        encoding="utf-8",
+    )
+    code, out, err = run_main(monkeypatch, capsys, "report", str(feedback), "--format", "json", "--content", str(tmp_path))
+    assert code == 0, err
+    assert "anna.devries" not in out and "12345678" not in out
+    assert "[email]" in out and "[phone]" in out
