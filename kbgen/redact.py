@@ -82,14 +82,19 @@ def _valid_id_number(value: str) -> bool:
 
 _SECRET_WORDS = (
     r"password|passwd|pwd|wachtwoord|lösenord|losenord|passwort|kennwort|hasło|haslo|pin|pin code|pincode|"
-    r"kod|verification code|verificatiecode|bevestigingscode|verifieringskod|bestätigungscode|"
-    r"kod weryfikacyjny|engångskod"
+    r"kod|verification code|one-time code|one time code|security code|verificatiecode|eenmalige code|"
+    r"bevestigingscode|verifieringskoden|verifieringskod|bestätigungscode|einmalcode|kod weryfikacyjny|kod jednorazowy|"
+    r"engångskoden|engångskod|pinkoden|pinkod|pincode|pin-kod|pin-code"
 )
 _STREET_NL = r"[A-Z][a-zà-ÿ]+(?:straat|gracht|weg|laan|plein|kade|singel|dijk|hof|markt|steeg|pad)"
 _STREET_DE = r"[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)"
 _STREET_SV = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden)"
 _STREET_PL = r"(?:ul\.|ulica|al\.|aleja|os\.|pl\.|plac)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż.-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]*){0,2}"
-_HOUSE_NUMBER = r"\s+\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+_HOUSE_NUMBER = (
+    r"\s+\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+    # floor or flat: "191 III", "94 m. 1", "211, lgh 1177", "12 apt 4"
+    r"(?:\s(?:[IVX]{1,4}|hs|bis)\b|,?\s(?:m\.|lgh|apt\.?|apartment|unit|flat)\s?\d{1,5})?"
+)
 _STREET_EN = (
     r"\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|"
@@ -106,7 +111,7 @@ _ADDRESS = re.compile(
     + r"|" + _STREET_PL + _HOUSE_NUMBER
     + r"|" + _STREET_EN
     + r")(?:,?\s+(?:" + _POSTCODE_CITY + r"))?"
-    + r"|\b(?:\d{4}\s?[A-Z]{2}\s+" + _CITY + r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b",  # NL and GB postcodes alone
+    + r"|\b(?:\d{4}\s?[A-Z]{2}(?:\s+" + _CITY + r")?|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b",  # NL and GB postcodes alone
 )
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+"
@@ -119,7 +124,7 @@ _LINE_OR_SENTENCE = r"(?:^|(?<=[.!?] ))[ \t]*"
 _GREETING = re.compile(
     _LINE_OR_SENTENCE
     + r"((?i:hi|hello|hey|dear|beste|hoi|hallo|dag|goedemorgen|goedemiddag|hej|hejsan|god morgon|"
-    r"liebe|lieber|sehr geehrte|sehr geehrter|guten tag|dzień dobry|witam|szanowna|szanowny|cześć))"
+    r"liebe|lieber|sehr geehrte|sehr geehrter|guten tag|dzień dobry|witam|szanowna|szanowny|cześć)(?: again| weer| igen)?)"
     # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
     # first word of a sentence after "Hallo,\n" is not taken for one.
     rf"(,?[ \t]+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
@@ -131,14 +136,27 @@ _SIGN_OFF_NAME = re.compile(
     r"mit freundlichen |viele |beste |liebe |freundliche )?"
     r"(?:thanks|thank you|cheers|regards|best|groeten|groet|mvg|bedankt|dank je|tack|mvh|hälsningar|"
     r"grüße|grüßen|gruß|danke|pozdrawiam|pozdrowienia|dziękuję|z poważaniem)))"
-    rf"([,!.]?\s+)({_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME})?)\s*[.!]?\s*$",
+    rf"([,!.]?\s+)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)[ \t]*(?:[.!]|[|,–-][^\n]*)?[ \t]*$",
     re.M,
 )
+# The Swedish way to sign: "/Sofia" at the end of a line.
+_SLASH_SIGNATURE = re.compile(rf"(?:^|(?<=\s))/({_NAME})[ \t]*$", re.M)
 # Words that follow a greeting without being a name.
 _NOT_NAMES = {
     "team", "support", "there", "all", "everyone", "allemaal", "iedereen", "alla", "zusammen",
     "again", "folks", "guys", "sir", "madam", "tack", "thanks",
+    "grüße", "grüßen", "groeten", "groet", "regards", "wishes", "hälsningar", "pozdrowienia",
 }
+# A signature naming a team or starting with an article is the company's, not a person's.
+_TEAM_WORDS = {
+    "team", "teamet", "support", "zespół", "service", "helpdesk", "klantenservice", "kundservice",
+    "kundendienst", "het", "das", "ihr", "ihre", "your", "the", "our", "ons", "unser", "vårt", "nasz",
+}
+
+
+def _not_a_person(name: str) -> bool:
+    words = re.split(r"[\s-]+", name.lower())
+    return name.lower() in _NOT_NAMES or any(w in _TEAM_WORDS for w in words)
 
 # URL query parameters that carry a person or a key.
 _PERSONAL_PARAMS = re.compile(
@@ -154,14 +172,22 @@ _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[ .\-/()]{0,2}\d){6,
 # Where a number without "+" may come from, by its first character: a trunk "0" in Europe,
 # "(" for the US, and PL and US numbers written without one.
 _REGIONS_BY_START = {"0": ("NL", "GB", "SE", "DE"), "(": ("US",)}
+_COMPANY_NUMBER = re.compile(r"(?i:\b(?:nip|regon|krs|kvk|btw|vat|ust-?idnr|org\.?\s?nr|cvr)\b)[\s:.#-]*$")
 _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 
 # Gates: most texts hold no personal data of a kind, and these tests are far cheaper than the
 # detectors' patterns (case-insensitive alternations are slow in Python's re).
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-+]?\d){8}")
-_SECRET_STEMS = re.compile(r"pass|pwd|wacht|l[öo]sen|kennw|has[łl]o|pin|kod|code")
+_SECRET_STEMS = re.compile(r"pass|pwd|wacht|l[öo]sen|kennw|has[łl]o|pin|kod|code")  # "code" for the compounds
 # What every address form has: a house number after a word, or a postcode.
 _ADDRESS_HINT = re.compile(r"[^\W\d_.] ?\d{1,4}[a-zA-Z]?\b|\d{1,5}[A-Z]? [A-Z]|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b")
+
+
+_POSTCODE_WORDS = re.compile(r"post|zip|plz|kod poczt")
+
+
+def _names_a_postcode(text: str) -> bool:
+    return _POSTCODE_WORDS.search(text.lower()) is not None
 
 
 def _has_at(text: str) -> bool:
@@ -191,20 +217,34 @@ def _mentions_address(text: str) -> bool:
 DETECTORS: tuple[Detector, ...] = (
     Detector(
         "secret",
-        re.compile(rf"\b((?i:{_SECRET_WORDS}))(\s*(?:is|:|=|är|ist|jest)\s*)([^\s,;]+[^\s,;.])", re.I),
+        re.compile(rf"\b((?i:{_SECRET_WORDS}))\b(\s*(?:is|:|=|är|ist|jest|lautet|to)?\s*)([^\s,;]+[^\s,;.])", re.I),
         valid=_looks_like_secret,
         group=3,
         gate=_mentions_secret,
     ),
+    # "the code from the text message is 041652": a few words between, a number of 4-8 digits.
+    Detector(
+        "secret",
+        re.compile(r"\b(?i:koden|code|kod|kodu|kode)\b(?:[ \t]+[^\s\d]+){0,4}?[ \t]+(?:är|is|ist|jest|to|er|:)[ \t]+(\d{4,8})\b"),
+        group=1,
+        gate=_mentions_secret,
+    ),
     Detector("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), gate=_has_at),
-    Detector("iban", re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"), valid=stdnum_iban.is_valid, gate=_has_long_number),
+    # Groups of four, as IBANs are printed; the short last group is digits, so a capitalised
+    # word after the number is not taken into it.
+    Detector(
+        "iban",
+        re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
+        valid=stdnum_iban.is_valid,
+        gate=_has_long_number,
+    ),
     Detector("card", re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"), valid=_valid_card, gate=_has_long_number),
     Detector(
         "id-number",
         re.compile(
             r"(?<![\w-])(?:\d{3}-\d{2}-\d{4}"  # SSN
             r"|(?:\d{2})?\d{6}[-+]\d{4}|\d{12}"  # personnummer
-            r"|\d{3}\.\d{2}\.\d{3}\.\d|\d{4}\.\d{2}\.\d{3}|\d{9}"  # BSN
+            r"|\d{3}\.\d{2}\.\d{3}\.\d|\d{4}[. ]\d{2}[. ]\d{3}|\d{9}"  # BSN
             r"|\d{2} \d{3} \d{3} \d{3}|\d{11})(?![\w-])"  # Steuer-IdNr, PESEL
         ),
         valid=_valid_id_number,
@@ -217,8 +257,18 @@ DETECTORS: tuple[Detector, ...] = (
         gate=_looks_like_ip,
     ),
     Detector("handle", re.compile(r"(?<![\w@/.])@[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
+    # A postcode the text names as one ("my postcode is 1022 HZ", "PLZ 10115").
+    Detector(
+        "address",
+        re.compile(
+            r"\b(?i:post ?code|zip(?: ?code)?|postnummer|postnumret|kod pocztowy|postleitzahl|plz)\b\D{0,25}?"
+            r"(\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{3} ?\d{2}|\d{5}(?:-\d{4})?)\b"
+        ),
+        group=1,
+        gate=_names_a_postcode,
+    ),
     # Every address form has a house number or a postcode.
-    Detector("address", _ADDRESS, gate=_has_long_number),
+    Detector("address", _ADDRESS, gate=_mentions_address),
 )
 
 
@@ -230,7 +280,7 @@ class Redactor:
         self._keep_text = {k.lower() for k in config.keep}
         self._keep_phones = {_e164(k) for k in config.keep if _e164(k)}
         self._custom = tuple(Detector(name, re.compile(p)) for name, p in config.patterns.items())
-        self._url = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.I)
+        self._url = re.compile(r"\b(?:(?:https?|s?ftp|ssh)://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.I)
 
     def redact_ticket(self, ticket: Ticket, counts: Counter | None = None) -> Ticket:
         """A copy of the ticket with personal data replaced and the people dropped."""
@@ -277,8 +327,10 @@ class Redactor:
             if self._worth(detector, text):
                 text = self._apply(detector, text, counts)
         text = self._redact_phones(text, counts)
-        text = self._sub(_GREETING, "name", text, counts, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
-        text = self._sub(_SIGN_OFF_NAME, "name", text, counts, keep=lambda m: m.group(3).lower() in _NOT_NAMES, group=3)
+        text = self._sub(_GREETING, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
+        text = self._sub(_SIGN_OFF_NAME, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
+        if "/" in text:
+            text = self._sub(_SLASH_SIGNATURE, "name", text, counts, keep=lambda m: _not_a_person(m.group(1)), group=1)
         if names:
             # Longest forms first in the alternation, so "Anna de Vries" wins over "Anna".
             known_names = re.compile(rf"(?<![\w\[])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\]])", re.I)
@@ -342,6 +394,9 @@ class Redactor:
             raw = match.group(0).rstrip(" .-/")
             number = _parse_phone(raw)
             if number is None or _DATE_LIKE.match(raw) or "[" in raw:
+                continue
+            # A company's tax or registry number ("NIP 525-234-56-75", "KvK 12345678") is public.
+            if _COMPANY_NUMBER.search(text, max(0, match.start() - 16), match.start()):
                 continue
             if phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) in self._keep_phones:
                 continue
