@@ -80,12 +80,19 @@ def _valid_id_number(value: str) -> bool:
     return False
 
 
-_SECRET_WORDS = (
-    r"password|passwd|pwd|wachtwoord|lösenord|losenord|passwort|kennwort|hasło|haslo|pin|pin code|pincode|"
-    r"kod|verification code|one-time code|one time code|security code|verificatiecode|eenmalige code|"
-    r"bevestigingscode|verifieringskoden|verifieringskod|bestätigungscode|einmalcode|kod weryfikacyjny|kod jednorazowy|"
-    r"engångskoden|engångskod|pinkoden|pinkod|pincode|pin-kod|pin-code"
-)
+# Longest first: the regex takes the first alternative that fits ("kod weryfikacyjny" before "kod").
+_SECRET_WORDS = "|".join(sorted(
+    [
+        "kodu weryfikacyjnego", "kod weryfikacyjny", "verification code", "verifieringskoden", "bestätigungscode", "bevestigingscode",
+        "kod jednorazowy", "verificatiecode", "verifieringskod", "eenmalige code", "one time code", "one-time code",
+        "security code", "engångskoden", "einmalcode", "engångskod", "wachtwoord", "kennwort",
+        "losenord", "lösenord", "password", "passwort", "pin code", "pin-code",
+        "pinkoden", "pin-kod", "pincode", "passwd", "pinkod", "haslo",
+        "hasło", "kod", "pin", "pwd",
+    ],
+    key=len,
+    reverse=True,
+))
 _STREET_NL = r"[A-Z][a-zà-ÿ]+(?:straat|gracht|weg|laan|plein|kade|singel|dijk|hof|markt|steeg|pad)"
 _STREET_DE = r"[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)"
 _STREET_SV = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden)"
@@ -124,7 +131,7 @@ _LINE_OR_SENTENCE = r"(?:^|(?<=[.!?] ))[ \t]*"
 _GREETING = re.compile(
     _LINE_OR_SENTENCE
     + r"((?i:hi|hello|hey|dear|beste|hoi|hallo|dag|goedemorgen|goedemiddag|hej|hejsan|god morgon|"
-    r"liebe|lieber|sehr geehrte|sehr geehrter|guten tag|dzień dobry|witam|szanowna|szanowny|cześć)(?: again| weer| igen)?)"
+    r"liebe|lieber|sehr geehrte|sehr geehrter|guten tag|moin|servus|hei|hallå|tjena|dzień dobry|witam|szanowna|szanowny|cześć)(?: again| weer| igen)?)"
     # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
     # first word of a sentence after "Hallo,\n" is not taken for one.
     rf"(,?[ \t]+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
@@ -133,10 +140,16 @@ _GREETING = re.compile(
 _SIGN_OFF_NAME = re.compile(
     _LINE_OR_SENTENCE
     + r"((?i:(?:kind |best |warm |many |met vriendelijke |vriendelijke |hartelijke |med vänliga |vänliga |"
-    r"mit freundlichen |viele |beste |liebe |freundliche )?"
-    r"(?:thanks|thank you|cheers|regards|best|groeten|groet|mvg|bedankt|dank je|tack|mvh|hälsningar|"
-    r"grüße|grüßen|gruß|danke|pozdrawiam|pozdrowienia|dziękuję|z poważaniem)))"
-    rf"([,!.]?\s+)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)[ \t]*(?:[.!]|[|,–-][^\n]*)?[ \t]*$",
+    r"mit freundlichen |viele |beste |liebe |freundliche |schöne |herzliche |hartelijke )?"
+    r"(?:all the best|take care|speak soon|thanks|thank you|cheers|regards|best|fijne dag|alvast bedankt|groetjes|"
+    r"groeten|groet|mvg|bedankt|dank je|ha en fin dag|ha det bra|tack|mvh|hälsningar|grüße|grüßen|gruß|danke|"
+    r"pozdrawiam serdecznie|serdecznie pozdrawiam|pozdrawiam|pozdrowienia|miłego dnia|z wyrazami szacunku|"
+    r"dziękuję|z poważaniem)))"
+    rf"([,!.]?\s+)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)"
+    # After the name, the rest of the line may name the company: "| Tasklane", "van Tasklane",
+    # "Tasklane Support".
+    r"[ \t]*(?:[.!]|[|,–-][^\n]*|[ \t](?:van|from|från|von|z|at)\b[^\n]*"
+    r"|[ \t][^\n]*\b(?i:support|team|teamet|service|kundenservice|kundtjänst|klantenservice|helpdesk)\b[^\n]*)?[ \t]*$",
     re.M,
 )
 # The Swedish way to sign: "/Sofia" at the end of a line.
@@ -225,7 +238,7 @@ DETECTORS: tuple[Detector, ...] = (
     # "the code from the text message is 041652": a few words between, a number of 4-8 digits.
     Detector(
         "secret",
-        re.compile(r"\b(?i:koden|code|kod|kodu|kode)\b(?:[ \t]+[^\s\d]+){0,4}?[ \t]+(?:är|is|ist|jest|to|er|:)[ \t]+(\d{4,8})\b"),
+        re.compile(r"\b(?i:koden|code|kod|kodu|kode)\b(?:[ \t]+[^\s\d]+){0,4}?[ \t]+(?:är|is|ist|jest|to|er|lautet|wynosi|luidt|:)[ \t]+(\d{4,8})\b"),
         group=1,
         gate=_mentions_secret,
     ),
@@ -261,7 +274,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "address",
         re.compile(
-            r"\b(?i:post ?code|zip(?: ?code)?|postnummer|postnumret|kod pocztowy|postleitzahl|plz)\b\D{0,25}?"
+            r"\b(?i:post ?code|zip(?: ?code)?|postnummer|postnumret|kod pocztowy|postleitzahl|plz)\b\D{0,40}?"
             r"(\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{3} ?\d{2}|\d{5}(?:-\d{4})?)\b"
         ),
         group=1,
