@@ -44,6 +44,9 @@ class Detector:
     group: int = 0  # replace only this group of the match (0: all of it)
     # A cheap test the text must pass for the pattern to be worth running (None: always run).
     gate: Callable[[str], bool] | None = None
+    # Where a match can be: the pattern then runs only in windows around these, not over the
+    # whole text (for long patterns whose every attempt is costly).
+    anchors: re.Pattern | None = None
 
 
 def _valid_ip(value: str) -> bool:
@@ -153,7 +156,7 @@ _SIGN_OFF_NAME = re.compile(
     re.M,
 )
 # The Swedish way to sign: "/Sofia" at the end of a line.
-_SLASH_SIGNATURE = re.compile(rf"(?:^|(?<=\s))/({_NAME})[ \t]*$", re.M)
+_SLASH_SIGNATURE = re.compile(rf"(?<![^\s])/({_NAME})[ \t]*$", re.M)
 # Words that follow a greeting without being a name.
 _NOT_NAMES = {
     "team", "support", "there", "all", "everyone", "allemaal", "iedereen", "alla", "zusammen",
@@ -201,6 +204,12 @@ _POSTCODE_WORDS = re.compile(r"post|zip|plz|kod poczt")
 
 def _names_a_postcode(text: str) -> bool:
     return _POSTCODE_WORDS.search(text.lower()) is not None
+
+
+# A house number after a word, a number before a capitalised word (English streets) or a
+# postcode: every address has one of these, and an address starts at most a few words before it.
+_ADDRESS_ANCHOR = re.compile(r"[^\W\d_]\.? \d{1,4}|\d{1,5}[A-Z]? [A-Z]|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|[A-Z]\d[A-Z\d]? \d[A-Z]{2}\b")
+ADDRESS_REACH = 40  # characters an address may start before its anchor
 
 
 def _has_at(text: str) -> bool:
@@ -281,7 +290,7 @@ DETECTORS: tuple[Detector, ...] = (
         gate=_names_a_postcode,
     ),
     # Every address form has a house number or a postcode.
-    Detector("address", _ADDRESS, gate=_mentions_address),
+    Detector("address", _ADDRESS, gate=_mentions_address, anchors=_ADDRESS_ANCHOR),
 )
 
 
@@ -336,8 +345,12 @@ class Redactor:
         if emails:
             known = re.compile("|".join(re.escape(e) for e in emails), re.I)
             text = self._sub(known, "email", text, counts, keep=lambda m: self._kept(m.group(0)))
+        gates: dict[Callable[[str], bool], bool] = {}  # several detectors share a gate
         for detector in DETECTORS:
-            if self._worth(detector, text):
+            gate = detector.gate
+            if gate is not None and gate not in gates:
+                gates[gate] = gate(text)
+            if gate is None or gates[gate]:
                 text = self._apply(detector, text, counts)
         text = self._redact_phones(text, counts)
         text = self._sub(_GREETING, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
@@ -372,11 +385,32 @@ class Redactor:
         return detector.gate is None or detector.gate(text)
 
     def _apply(self, detector: Detector, text: str, counts: Counter) -> str:
+        if detector.anchors is not None:
+            return self._apply_near_anchors(detector, text, counts)
         return self._sub(
             detector.pattern, detector.kind, text, counts,
             keep=lambda m: not detector.valid(m.group(detector.group)) or self._kept(m.group(detector.group)),
             group=detector.group,
         )
+
+    def _apply_near_anchors(self, detector: Detector, text: str, counts: Counter) -> str:
+        """Replace matches found in windows around the detector's anchors, left to right."""
+        out, done = [], 0
+        for anchor in detector.anchors.finditer(text):
+            if anchor.end() <= done:
+                continue
+            start = max(done, anchor.start() - ADDRESS_REACH)
+            match = detector.pattern.search(text, start, min(len(text), anchor.end() + 4 * ADDRESS_REACH))
+            if match is None or match.start() > anchor.end() or match.group(0) == "":
+                continue
+            if not detector.valid(match.group(0)) or self._kept(match.group(0)):
+                continue
+            out.append(text[done : match.start()])
+            out.append(f"[{detector.kind}]")
+            counts[detector.kind] += 1
+            done = match.end()
+        out.append(text[done:])
+        return "".join(out)
 
     @staticmethod
     def _sub(pattern: re.Pattern, kind: str, text: str, counts: Counter, keep=lambda m: False, group: int = 0) -> str:
@@ -440,13 +474,16 @@ def _phone_e164(raw: str) -> str:
     # A bare run of digits without trunk "0" is a build number or an id, not a phone.
     if raw.isdigit() and not raw.startswith("0"):
         return ""
+    digits = re.sub(r"\D", "", raw)
+    # Every region here writes national numbers as a trunk "0" (or nothing, in PL and the US)
+    # before the national significant number, so each region's check needs no parse.
+    national = digits[1:] if raw[0] == "0" else digits
+    if not national or national.startswith("0"):
+        return ""
     for region in _REGIONS_BY_START.get(raw[0], ("PL", "US")):
-        try:
-            number = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        code = phonenumbers.country_code_for_region(region)
+        if phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=code, national_number=int(national))):
+            return f"+{code}{national}"
     return ""
 
 
