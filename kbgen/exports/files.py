@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -89,6 +91,23 @@ class ExportFile:
         """The whole file as a text stream (universal newlines left to the csv module)."""
         binary = io.BufferedReader(_CountingReader(open_binary(self.path, buffering=0), self.on_bytes), 256 * 1024)
         return io.TextIOWrapper(binary, encoding=self.encoding, newline="")
+
+    def csv_rows(self) -> Iterator[tuple[str, list[str]]]:
+        """(where, cells) of every non-blank row, the header first; where names the line a
+        record starts on (a quoted field may span lines)."""
+        with self.open() as fp:
+            header = fp.readline()
+            reader = csv.reader(itertools.chain([header], fp), **self.csv_format())
+            try:
+                while True:
+                    first_line = reader.line_num + 1
+                    cells = next(reader, None)
+                    if cells is None:
+                        return
+                    if any(cell.strip() for cell in cells):
+                        yield f"{self.path}:{first_line}", cells
+            except csv.Error as exc:
+                raise KbgenError(f"{self.path}:{reader.line_num}: unreadable CSV ({exc})") from None
 
     def decode_error(self, exc: UnicodeDecodeError) -> KbgenError:
         return KbgenError(

@@ -10,7 +10,6 @@ a subject or a question. The conversation, when the export has it, is a ``conver
 from __future__ import annotations
 
 import csv
-import itertools
 import json
 import re
 import sys
@@ -105,21 +104,13 @@ def sniff_jsonl(file: ExportFile, head: str) -> bool:
 
 
 def records_csv(file: ExportFile) -> Iterator[tuple[str, Any]]:
-    with file.open() as fp:
-        header = fp.readline()
-        reader = csv.DictReader(itertools.chain([header], fp), **file.csv_format())
-        try:
-            found = resolve_columns(reader.fieldnames or [], file.options.mapping, str(file.path))
-            if not _has_required(found):
-                raise KbgenError(f"{file.path}: missing required column: {REQUIRED_NOTE}")
-            while True:
-                first_line = reader.line_num + 1  # a record may span lines: name where it starts
-                row = next(reader, None)
-                if row is None:
-                    break
-                yield f"{file.path}:{first_line}", (row, found)
-        except csv.Error as exc:
-            raise KbgenError(f"{file.path}:{reader.line_num}: unreadable CSV ({exc})") from None
+    rows = file.csv_rows()
+    _, header = next(rows, ("", []))
+    found = resolve_columns(header, file.options.mapping, str(file.path))
+    if not _has_required(found):
+        raise KbgenError(f"{file.path}: missing required column: {REQUIRED_NOTE}")
+    for where, cells in rows:
+        yield where, (dict(zip(header, cells)), found)
 
 
 def records_json(file: ExportFile) -> Iterator[tuple[str, Any]]:

@@ -27,8 +27,6 @@ Resolution means resolved, so an issue with one whose status is not already solv
 
 from __future__ import annotations
 
-import csv
-import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -60,29 +58,20 @@ def sniff_json(file: ExportFile, head: str) -> bool:
 
 
 def records_csv(file: ExportFile) -> Iterator[tuple[str, Any]]:
-    with file.open() as fp:
-        header_line = fp.readline()
-        reader = csv.reader(itertools.chain([header_line], fp), **file.csv_format())
-        try:
-            header = next(reader, [])
-            missing = [name for name in REQUIRED_COLUMNS if name not in header]
-            if missing:
-                raise KbgenError(
-                    f"{file.path}: missing required column {', '.join(repr(m) for m in missing)} "
-                    "(expected a Jira \"Export > CSV (all fields)\" file)"
-                )
-            columns: dict[str, list[int]] = {}
-            for index, name in enumerate(header):
-                columns.setdefault(name.strip(), []).append(index)
-            while True:
-                first_line = reader.line_num + 1  # a record may span lines: name where it starts
-                row = next(reader, None)
-                if row is None:
-                    break
-                if any(cell.strip() for cell in row):
-                    yield f"{file.path}:{first_line}", (row, columns)
-        except csv.Error as exc:
-            raise KbgenError(f"{file.path}:{reader.line_num}: unreadable CSV ({exc})") from None
+    rows = file.csv_rows()
+    _, header = next(rows, ("", []))
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        raise KbgenError(
+            f"{file.path}: missing required column {', '.join(repr(m) for m in missing)} "
+            "(expected a Jira \"Export > CSV (all fields)\" file)"
+        )
+    # Jira repeats columns ("Comment", "Labels"): each name keeps every index it stands at.
+    columns: dict[str, list[int]] = {}
+    for index, name in enumerate(header):
+        columns.setdefault(name.strip(), []).append(index)
+    for where, row in rows:
+        yield where, (row, columns)
 
 
 def records_json(file: ExportFile) -> Iterator[tuple[str, Any]]:

@@ -7,7 +7,6 @@ so columns are matched case-insensitively; a row maps each lowercased column nam
 from __future__ import annotations
 
 import csv
-import itertools
 from collections.abc import Iterator
 
 from kbgen.errors import KbgenError
@@ -25,23 +24,14 @@ def header_columns(file: ExportFile, head: str) -> set[str]:
 
 def read_rows(file: ExportFile, required: tuple[str, ...], export_name: str) -> Iterator[tuple[str, dict[str, str]]]:
     """Stream (where, row) pairs; a missing required column fails before the first row."""
-    with file.open() as fp:
-        header = fp.readline()
-        reader = csv.reader(itertools.chain([header], fp), **file.csv_format())
-        try:
-            columns = [c.strip().lower() for c in next(reader, [])]
-            for name in required:
-                if name.lower() not in columns:
-                    raise KbgenError(f"{file.path}: missing column '{name}' that every {export_name} has")
-            while True:
-                first_line = reader.line_num + 1  # a record may span lines: name where it starts
-                cells = next(reader, None)
-                if cells is None:
-                    break
-                if any(c.strip() for c in cells):
-                    yield f"{file.path}:{first_line}", _by_column(columns, cells)
-        except csv.Error as exc:
-            raise KbgenError(f"{file.path}:{reader.line_num}: unreadable CSV ({exc})") from None
+    rows = file.csv_rows()
+    _, header = next(rows, ("", []))
+    columns = [c.strip().lower() for c in header]
+    for name in required:
+        if name.lower() not in columns:
+            raise KbgenError(f"{file.path}: missing column '{name}' that every {export_name} has")
+    for where, cells in rows:
+        yield where, _by_column(columns, cells)
 
 
 def _by_column(columns: list[str], cells: list[str]) -> dict[str, str]:
