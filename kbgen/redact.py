@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
+from stdnum.exceptions import ValidationError
 from stdnum.de import idnr
 from stdnum.nl import bsn
 from stdnum.pl import pesel
@@ -53,6 +54,15 @@ def _valid_ip(value: str) -> bool:
     try:
         ipaddress.ip_address(value)
     except ValueError:
+        return False
+    return True
+
+
+def _valid_iban(value: str) -> bool:
+    """The IBAN's check digits hold (the bank-code tables, slow to consult, are not needed)."""
+    try:
+        stdnum_iban.validate(value, check_country=False)
+    except ValidationError:
         return False
     return True
 
@@ -195,10 +205,6 @@ _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-
 # detectors' patterns (case-insensitive alternations are slow in Python's re).
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-+]?\d){8}")
 _SECRET_STEMS = re.compile(r"pass|pwd|wacht|l[öo]sen|kennw|has[łl]o|pin|kod|code")  # "code" for the compounds
-# What every address form has: a house number after a word, or a postcode.
-_ADDRESS_HINT = re.compile(r"[^\W\d_.] ?\d{1,4}[a-zA-Z]?\b|\d{1,5}[A-Z]? [A-Z]|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b")
-
-
 _POSTCODE_WORDS = re.compile(r"post|zip|plz|kod poczt")
 
 
@@ -232,10 +238,6 @@ def _mentions_secret(text: str) -> bool:
     return _SECRET_STEMS.search(text.lower()) is not None
 
 
-def _mentions_address(text: str) -> bool:
-    return _ADDRESS_HINT.search(text) is not None
-
-
 DETECTORS: tuple[Detector, ...] = (
     Detector(
         "secret",
@@ -257,7 +259,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "iban",
         re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
-        valid=stdnum_iban.is_valid,
+        valid=_valid_iban,
         gate=_has_long_number,
     ),
     Detector("card", re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"), valid=_valid_card, gate=_has_long_number),
@@ -290,8 +292,16 @@ DETECTORS: tuple[Detector, ...] = (
         gate=_names_a_postcode,
     ),
     # Every address form has a house number or a postcode.
-    Detector("address", _ADDRESS, gate=_mentions_address, anchors=_ADDRESS_ANCHOR),
+    Detector("address", _ADDRESS, anchors=_ADDRESS_ANCHOR),
 )
+
+
+# Kinds found only inside runs of digits (see Redactor._redact_numbers), in this order.
+NUMBER_KINDS = ("card", "id-number")
+NUMBER_DETECTORS = tuple(d for kind in NUMBER_KINDS for d in DETECTORS if d.kind == kind)
+# Seven digits or more with the separators numbers are written with: every card, identity
+# number and phone number is such a run.
+_NUMBER_RUN = re.compile(r"[+(]?\d(?:[ .()\-/+]{0,3}\d){6,}\)?")
 
 
 class Redactor:
@@ -347,12 +357,14 @@ class Redactor:
             text = self._sub(known, "email", text, counts, keep=lambda m: self._kept(m.group(0)))
         gates: dict[Callable[[str], bool], bool] = {}  # several detectors share a gate
         for detector in DETECTORS:
+            if detector.kind in NUMBER_KINDS:
+                continue
             gate = detector.gate
             if gate is not None and gate not in gates:
                 gates[gate] = gate(text)
             if gate is None or gates[gate]:
                 text = self._apply(detector, text, counts)
-        text = self._redact_phones(text, counts)
+        text = self._redact_numbers(text, counts)
         text = self._sub(_GREETING, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
         text = self._sub(_SIGN_OFF_NAME, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
         if "/" in text:
@@ -434,10 +446,10 @@ class Redactor:
         links (documentation, status pages) stay."""
         return "@" in url or "%40" in url or bool(_PERSONAL_PARAMS.search(url))
 
-    def _phone_spans(self, text: str) -> list[tuple[int, int]]:
+    def _phone_spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Spans of phone numbers: candidates found by shape, each confirmed by phonenumbers."""
         spans = []
-        for match in _PHONE_CANDIDATE.finditer(text):
+        for match in _PHONE_CANDIDATE.finditer(text, start, len(text) if end is None else end):
             raw = match.group(0).rstrip(" .-/")
             e164 = _phone_e164(raw)
             if not e164 or _DATE_LIKE.match(raw) or "[" in raw:
@@ -449,6 +461,31 @@ class Redactor:
                 continue
             spans.append((match.start(), match.start() + len(raw)))
         return spans
+
+    def _redact_numbers(self, text: str, counts: Counter) -> str:
+        """Cards, identity numbers and phone numbers, looked for only inside runs of seven or more
+        digits: one cheap pass finds the runs, so the costly patterns never scan plain prose."""
+        spans: list[tuple[int, int, str]] = []
+        for run in _NUMBER_RUN.finditer(text):
+            start, end = run.span()
+            for detector in NUMBER_DETECTORS:
+                for match in detector.pattern.finditer(text, start, end):
+                    value = match.group(0)
+                    if detector.valid(value) and not self._kept(value) and not _overlaps(spans, match.span()):
+                        spans.append((*match.span(), detector.kind))
+            for phone_start, phone_end in self._phone_spans(text, start, end):
+                if not _overlaps(spans, (phone_start, phone_end)):
+                    spans.append((phone_start, phone_end, "phone"))
+        if not spans:
+            return text
+        out, last = [], 0
+        for start, end, kind in sorted(spans):
+            out.append(text[last:start])
+            out.append(f"[{kind}]")
+            counts[kind] += 1
+            last = end
+        out.append(text[last:])
+        return "".join(out)
 
     def _redact_phones(self, text: str, counts: Counter) -> str:
         out, last = [], 0
@@ -485,6 +522,10 @@ def _phone_e164(raw: str) -> str:
         if phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=code, national_number=int(national))):
             return f"+{code}{national}"
     return ""
+
+
+def _overlaps(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end, _ in spans)
 
 
 def _name_forms(names: Iterable[str]) -> list[str]:
