@@ -214,7 +214,11 @@ def _names_a_postcode(text: str) -> bool:
 
 # A house number after a word, a number before a capitalised word (English streets) or a
 # postcode: every address has one of these, and an address starts at most a few words before it.
-_ADDRESS_ANCHOR = re.compile(r"[^\W\d_]\.? \d{1,4}|\d{1,5}[A-Z]? [A-Z]|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|[A-Z]\d[A-Z\d]? \d[A-Z]{2}\b")
+_ADDRESS_ANCHOR = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][^\W\d_]+\.? \d{1,4}"  # capitalised street name and house number
+    r"|\b\d{1,5}[A-Z]? [A-Z][a-z]+ "  # English: number, then the street's name
+    r"|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b|[A-Z]\d[A-Z\d]? \d[A-Z]{2}\b"  # postcodes
+)
 ADDRESS_REACH = 40  # characters an address may start before its anchor
 
 
