@@ -17,9 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import phonenumbers
-from stdnum import iban as stdnum_iban
 from stdnum import luhn
-from stdnum.exceptions import ValidationError
+from stdnum.iso7064 import mod_97_10
 from stdnum.de import idnr
 from stdnum.nl import bsn
 from stdnum.pl import pesel
@@ -59,12 +58,13 @@ def _valid_ip(value: str) -> bool:
 
 
 def _valid_iban(value: str) -> bool:
-    """The IBAN's check digits hold (the bank-code tables, slow to consult, are not needed)."""
-    try:
-        stdnum_iban.validate(value, check_country=False)
-    except ValidationError:
+    """The IBAN's check digits hold (ISO 13616: the first four characters moved to the end,
+    letters as numbers, ISO 7064 mod 97-10). stdnum.iban.validate does this too, but consults
+    its bank-code tables first, which makes it the slowest step of redaction."""
+    compact = value.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
         return False
-    return True
+    return mod_97_10.is_valid("".join(str(int(c, 36)) for c in compact[4:] + compact[:4]))
 
 
 def _valid_card(value: str) -> bool:
