@@ -28,8 +28,6 @@ from stdnum.us import ssn
 from kbgen.config import SiteConfig
 from kbgen.records import Message, Ticket
 
-# Countries whose national phone formats are recognised; international "+.." formats match anywhere.
-PHONE_REGIONS = ("NL", "GB", "US", "SE", "DE", "PL")
 # Types the site build refuses to publish (defence in depth after redaction).
 PUBLISH_BLOCKERS = ("email", "phone", "iban", "card", "id-number")
 
@@ -191,7 +189,6 @@ _PERSONAL_PARAMS = re.compile(
     re.I,
 )
 
-_DIGIT = re.compile(r"\d")
 # Something shaped like a phone number: "+" or "(" or a digit, then at least 7 digits in all with
 # spaces, dots, dashes, slashes or brackets between them; not glued to letters or other digits.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[ .\-/()]{0,2}\d){6,14}(?![\w])")
@@ -382,19 +379,19 @@ class Redactor:
     def find(self, text: str) -> Iterator[tuple[str, int]]:
         """(kind, offset) of every value the site must not publish: emails, phone numbers and
         checksum-valid IBANs, cards and identity numbers that are not in the keep list."""
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int, str]] = []
         for detector in DETECTORS:
             if detector.kind not in PUBLISH_BLOCKERS or not self._worth(detector, text):
                 continue
             for match in detector.pattern.finditer(text):
                 value = match.group(detector.group)
                 if detector.valid(value) and not self._kept(value):
-                    taken.append(match.span())
+                    taken.append((*match.span(), detector.kind))
                     yield detector.kind, match.start()
-        for start, end in self._phone_spans(text):
+        for span in self._phone_spans(text):
             # Digits inside an IBAN or card already reported are no second finding.
-            if not any(start < t_end and t_start < end for t_start, t_end in taken):
-                yield "phone", start
+            if not _overlaps(taken, span):
+                yield "phone", span[0]
 
     @staticmethod
     def _worth(detector: Detector, text: str) -> bool:
@@ -491,23 +488,13 @@ class Redactor:
         out.append(text[last:])
         return "".join(out)
 
-    def _redact_phones(self, text: str, counts: Counter) -> str:
-        out, last = [], 0
-        for start, end in self._phone_spans(text):
-            out.append(text[last:start])
-            out.append("[phone]")
-            counts["phone"] += 1
-            last = end
-        out.append(text[last:])
-        return "".join(out)
-
 
 def _phone_e164(raw: str) -> str:
     """The E.164 form of the phone number raw is, "" when it is none.
 
     An international "+.." number is taken as written, without asking phonenumbers (fictional
     and new ranges fail its validity check, and parsing is the slow part of redaction); a
-    national one must be valid for one of PHONE_REGIONS.
+    national one must be valid in NL, GB, SE, DE, PL or the US (_REGIONS_BY_START).
     """
     if raw.startswith("+"):
         digits = re.sub(r"\D", "", raw.replace("(0)", ""))
