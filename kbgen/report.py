@@ -29,6 +29,7 @@ from urllib.parse import unquote
 
 from jinja2 import Environment
 
+from kbgen.config import SiteConfig
 from kbgen.errors import KbgenError
 from kbgen.feedback import SURVEY_SCALES, FeedbackLoad
 from kbgen.records import Article, FeedbackRecord, Improvement, Ticket
@@ -39,7 +40,6 @@ WRITE_ARTICLE = "write-article"
 SEARCH_WEIGHT = 0.5
 DRAFT_DEMAND_WEIGHT = 0.3
 MIN_FAILED_SEARCHES = 2
-RESOLVED_STATUSES = ("solved", "closed", "resolved")
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -377,7 +377,7 @@ def _surveys(records: Sequence[FeedbackRecord]) -> tuple[SurveySummary, ...]:
 
 
 def _ticket_stats(tickets: Sequence[Ticket]) -> TicketStats:
-    solved = [t for t in tickets if t.solved_at is not None or t.status.lower() in RESOLVED_STATUSES]
+    solved = [t for t in tickets if t.solved_at is not None or t.status.lower() in SiteConfig.resolved_statuses]
     # Zero agent replies on a solved ticket means the export does not count them.
     replies = [t.agent_replies for t in solved if t.agent_replies > 0]
     return TicketStats(
