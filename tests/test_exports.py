@@ -7,7 +7,8 @@ from kbgen.errors import KbgenError
 from kbgen.exports import FORMATS, detect_format, read_exports
 from kbgen.exports.files import ExportFile
 from kbgen.exports.text import clean_message, html_to_text
-from kbgen.records import AGENT, CUSTOMER
+from kbgen.records import AGENT, CUSTOMER, Person
+from kbgen.redact import Redactor
 
 USERS = [
     {"id": 900001, "name": "Anna de Vries", "email": "anna@example.nl", "role": "end-user", "locale": "nl"},
@@ -70,6 +71,18 @@ def test_generic_csv_with_semicolons_bom_and_embedded_newlines(tmp_path):
     assert ticket.tags == ("login", "password")
     assert ticket.resolution_s == 0  # 10:00 UTC to 12:00+02:00
     assert ticket.source == f"{path}:2"
+
+
+def test_generic_export_names_its_people_for_redaction(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "id,subject,description,customer name,customer email,assignee\n"
+        "3,Login,Ingrid here: my login fails. Ingrid Svensson,Ingrid Svensson,ingrid@example.se,Sam Carter\n",
+        encoding="utf-8",
+    )
+    [ticket] = read_exports([path]).tickets
+    assert ticket.people == (Person("Ingrid Svensson", "ingrid@example.se"), Person("Sam Carter"))
+    assert Redactor().redact_ticket(ticket).question == "[name] here: my login fails. [name]"
 
 
 def test_newest_record_of_a_ticket_wins_across_files(tmp_path):

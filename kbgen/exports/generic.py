@@ -5,6 +5,8 @@ and spacing ignored; ``--map field=column`` names any other column. A ticket nee
 a subject or a question. The conversation, when the export has it, is a ``conversation``
 (or ``messages``) field: a JSON list of ``{"role": "customer"|"agent", "text": ..., "at": ...,
 "internal": false}`` (in a CSV cell, the same JSON as text). Internal messages are dropped.
+Requester and agent columns (``requester_name``, ``requester_email``, ``agent_name``) name the
+people whose names redaction removes.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any
 from kbgen.errors import KbgenError
 from kbgen.exports.assemble import assemble_ticket, normalize_priority, normalize_status, time_field
 from kbgen.exports.files import ExportFile, ReadOptions, parse_json_line
-from kbgen.records import AGENT, CUSTOMER, Message, Ticket
+from kbgen.exports.vendor_csv import distinct_people
+from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
 
 # Ticket field -> column names that mean it, normalized (lowercase, no spaces or punctuation).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -39,6 +42,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "priority": ("priority",),
     "reopens": ("reopens", "reopencount", "reopened"),
     "satisfaction": ("satisfaction", "csat", "rating", "satisfactionrating"),
+    # The people, so that redaction finds their names and addresses wherever they appear.
+    "requester_name": ("requestername", "requester", "customername", "customer", "contactname", "fullname", "name"),
+    "requester_email": ("requesteremail", "customeremail", "contactemail", "email", "emailaddress"),
+    "agent_name": ("agentname", "agent", "assigneename", "assignee"),
 }
 # Fields that may hold lists rather than text.
 _STRUCTURED = ("conversation", "tags")
@@ -176,6 +183,7 @@ def ticket(record: tuple[dict, dict[str, str]], where: str, options: ReadOptions
         channel=get("channel"),
         priority=normalize_priority(get("priority")),
         satisfaction=satisfaction if satisfaction in ("good", "bad") else "",
+        people=distinct_people([Person(get("requester_name"), get("requester_email")), Person(get("agent_name"))]),
     )
 
 
