@@ -3,8 +3,9 @@
     python benchmarks/redact.py                   # 100,000 tickets, 3 runs
     python benchmarks/redact.py --tickets 20000 --runs 5
 
-Writes a generic CSV export (cached beside --work) whose conversations carry names, e-mail
-addresses, phone numbers, IBANs and order numbers; each run, in a fresh process, reads all
+Writes a generic CSV export (cached in --work) whose conversations carry names, e-mail
+addresses, phone numbers, IBANs and order numbers, with the requester and agent named in their
+columns (so the known-name pass runs too); each run, in a fresh process, reads all
 tickets, then redacts them all, and reports both times. Target: redaction takes at most twice
 the time of reading (median ratio of the runs).
 """
@@ -23,8 +24,20 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 TARGET_RATIO = 2.0
-FIRST = ["Anna", "Pieter", "Sanne", "Erik", "Karin", "Marek", "Jan", "Emma", "Tom", "Olivia"]
-LAST = ["de Vries", "Jansen", "van den Berg", "Lindqvist", "Johansson", "Nowak", "Müller", "Smith", "Brown", "Kowalska"]
+# 1,600 requester names: more than Python's cache of compiled patterns holds, as in a real export.
+FIRST = [
+    "Anna", "Pieter", "Sanne", "Erik", "Karin", "Marek", "Jan", "Emma", "Tom", "Olivia", "Daan", "Sofie", "Lars",
+    "Ingrid", "Piotr", "Zofia", "Jonas", "Lena", "Felix", "Hanna", "Oliver", "Grace", "Noah", "Mila", "Bram",
+    "Elin", "Nils", "Maja", "Tomasz", "Agnieszka", "Lukas", "Greta", "James", "Chloe", "Ruben", "Fleur", "Oskar",
+    "Astrid", "Kacper", "Julia",
+]
+LAST = [
+    "de Vries", "Jansen", "van den Berg", "Lindqvist", "Johansson", "Nowak", "Müller", "Smith", "Brown", "Kowalska",
+    "Bakker", "Visser", "Smit", "Meijer", "Andersson", "Karlsson", "Nilsson", "Eriksson", "Wiśniewski", "Wójcik",
+    "Kamiński", "Lewandowska", "Schmidt", "Schneider", "Fischer", "Weber", "Becker", "Wagner", "Taylor", "Wilson",
+    "Davies", "Evans", "Mulder", "de Boer", "Persson", "Zieliński", "Hoffmann", "Schulz", "Walker", "Wright",
+]
+AGENTS = ["Sam Carter", "Lotte Bos", "Sara Holm", "Ewa Nowicka", "Jonas Keller"]
 # Phone shapes; the digits are drawn per ticket so that no two tickets share a number.
 PHONES = ["06 {d8}", "+31 6 {d4} {d4}", "070-{d3} {d2} {d2}", "+46 70 {d3} {d2} {d2}", "+48 601 {d3} {d3}", "030 {d8}", "+44 20 7946 {d4}"]
 QUESTIONS = [
@@ -33,7 +46,7 @@ QUESTIONS = [
     "Hej! Appen synkar inte längre. Ring mig på {phone}. Mvh {name}",
     "Beste, ik wil mijn abonnement opzeggen. Groet, {name} ({email})",
 ]
-ANSWER = "Hi {first},\n\nThanks for reaching out. I have reset the session: please sign in again.\n1. Open the app\n2. Sign in with {email}\n\nBest regards,\nSam"
+ANSWER = "Hi {first},\n\nThanks for reaching out. I have reset the session: please sign in again.\n1. Open the app\n2. Sign in with {email}\n\nBest regards,\n{agent}"
 
 READER = """
 import json, sys, time
@@ -58,7 +71,9 @@ def write_export(path: Path, tickets: int, seed: int = 11) -> None:
     start = datetime(2026, 1, 1, tzinfo=timezone.utc)
     with open(path, "w", encoding="utf-8", newline="") as fp:
         writer = csv.writer(fp)
-        writer.writerow(["ticket_id", "subject", "description", "status", "created_at", "conversation"])
+        writer.writerow(
+            ["ticket_id", "subject", "description", "status", "created_at", "requester_name", "requester_email", "agent_name", "conversation"]
+        )
         for n in range(tickets):
             first, last = rng.choice(FIRST), rng.choice(LAST)
             values = {
@@ -69,6 +84,7 @@ def write_export(path: Path, tickets: int, seed: int = 11) -> None:
                     **{f"d{n}": "".join(rng.choice("0123456789") for _ in range(n)) for n in (2, 3, 4, 8)}
                 ),
                 "order": rng.randint(100000, 999999),
+                "agent": rng.choice(AGENTS),
             }
             question = rng.choice(QUESTIONS).format(**values)
             created = start + timedelta(minutes=n)
@@ -76,7 +92,9 @@ def write_export(path: Path, tickets: int, seed: int = 11) -> None:
                 {"role": "customer", "text": question, "at": created.isoformat()},
                 {"role": "agent", "text": ANSWER.format(**values), "at": (created + timedelta(hours=1)).isoformat()},
             ]
-            writer.writerow([n, question[:40], question, "solved", created.isoformat(), json.dumps(conversation)])
+            writer.writerow(
+                [n, question[:40], question, "solved", created.isoformat(), values["name"], values["email"], values["agent"], json.dumps(conversation)]
+            )
 
 
 def main() -> None:
@@ -87,7 +105,7 @@ def main() -> None:
     args = parser.parse_args()
 
     args.work.mkdir(parents=True, exist_ok=True)
-    export = args.work / f"personal-{args.tickets}.csv"
+    export = args.work / f"personal-people-{args.tickets}.csv"
     if not export.exists():
         print(f"writing {export} ...", file=sys.stderr)
         write_export(export, args.tickets)

@@ -318,8 +318,8 @@ class Redactor:
     def redact_ticket(self, ticket: Ticket, counts: Counter | None = None) -> Ticket:
         """A copy of the ticket with personal data replaced and the people dropped."""
         counts = Counter() if counts is None else counts
-        names = _name_forms(p.name for p in ticket.people)
-        emails = [p.email for p in ticket.people if p.email]
+        names = _Known(_name_forms(p.name for p in ticket.people))
+        emails = _Known(p.email for p in ticket.people if p.email)
 
         done: dict[str, str] = {}
 
@@ -342,20 +342,23 @@ class Redactor:
     def redact_text(
         self,
         text: str,
-        names: Sequence[str] = (),
-        emails: Sequence[str] = (),
+        names: Sequence[str] | _Known = (),
+        emails: Sequence[str] | _Known = (),
         counts: Counter | None = None,
     ) -> str:
+        """text with personal data replaced; names and emails are the people's own (forms of
+        names longest first, as _name_forms gives them), found wherever they stand."""
         counts = Counter() if counts is None else counts
         if not text:
             return text
+        names = names if isinstance(names, _Known) else _Known(names)
+        emails = emails if isinstance(emails, _Known) else _Known(emails)
         for detector in self._custom:
             text = self._apply(detector, text, counts)
         if "://" in text or "www." in text:
             text = self._sub(self._url, "url", text, counts, keep=lambda m: not self._personal_url(m.group(0)))
         if emails:
-            known = re.compile("|".join(re.escape(e) for e in emails), re.I)
-            text = self._sub(known, "email", text, counts, keep=lambda m: self._kept(m.group(0)))
+            text = _replace_spans(text, [s for s in emails.spans(text) if not self._kept(text[s[0] : s[1]])], "email", counts)
         gates: dict[Callable[[str], bool], bool] = {}  # several detectors share a gate
         for detector in DETECTORS:
             if detector.kind in NUMBER_KINDS:
@@ -371,9 +374,7 @@ class Redactor:
         if "/" in text:
             text = self._sub(_SLASH_SIGNATURE, "name", text, counts, keep=lambda m: _not_a_person(m.group(1)), group=1)
         if names:
-            # Longest forms first in the alternation, so "Anna de Vries" wins over "Anna".
-            known_names = re.compile(rf"(?<![\w\[])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\]])", re.I)
-            text = self._sub(known_names, "name", text, counts)
+            text = _replace_spans(text, names.spans(text), "name", counts)
         return text
 
     def find(self, text: str) -> Iterator[tuple[str, int]]:
@@ -517,6 +518,62 @@ def _phone_e164(raw: str) -> str:
 
 def _overlaps(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
     return any(start < span[1] and span[0] < end for start, end, _ in spans)
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]], kind: str, counts: Counter) -> str:
+    """text with each of the (sorted, disjoint) spans replaced by the placeholder of kind."""
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in spans:
+        out.append(text[last:start])
+        out.append(f"[{kind}]")
+        last = end
+    out.append(text[last:])
+    counts[kind] += len(spans)
+    return "".join(out)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class _Known:
+    """Values known to be personal in one ticket (its people's names and email addresses),
+    found as whole words in any case. A plain search of the lowercased text: compiling a pattern
+    for every ticket's people would cost more than all the other detectors together."""
+
+    def __init__(self, values: Iterable[str]) -> None:
+        # Longest first, so "Anna de Vries" is taken before "Anna".
+        self.values = sorted({v.lower() for v in values if v}, key=len, reverse=True)
+
+    def __bool__(self) -> bool:
+        return bool(self.values)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sorted, disjoint spans of the values in text; not inside a word or a placeholder."""
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lowercase is longer ("İ"): offsets would shift
+            pattern = re.compile("|".join(re.escape(v) for v in self.values), re.I)
+            return self._whole([m.span() for m in pattern.finditer(text)], text)
+        found = []
+        for value in self.values:
+            start = low.find(value)
+            while start != -1:
+                found.append((start, start + len(value)))
+                start = low.find(value, start + 1)
+        return self._whole(found, text)
+
+    @staticmethod
+    def _whole(found: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for start, end in found:  # longest values first: the first span at a place wins
+            before, after = text[start - 1 : start], text[end : end + 1]
+            if (before and (_is_word_char(before) or before == "[")) or (after and (_is_word_char(after) or after == "]")):
+                continue
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+        return sorted(spans)
 
 
 def _name_forms(names: Iterable[str]) -> list[str]:
