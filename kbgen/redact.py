@@ -42,9 +42,9 @@ class Detector:
     group: int = 0  # replace only this group of the match (0: all of it)
     # A cheap test the text must pass for the pattern to be worth running (None: always run).
     gate: Callable[[str], bool] | None = None
-    # Where a match can be: the pattern then runs only in windows around these, not over the
-    # whole text (for long patterns whose every attempt is costly).
-    anchors: re.Pattern | None = None
+    # Where a match can be: the pattern then runs only in windows around these patterns' matches,
+    # not over the whole text (for long patterns whose every attempt is costly).
+    anchors: tuple[re.Pattern, ...] = ()
 
 
 def _valid_ip(value: str) -> bool:
@@ -135,14 +135,31 @@ _ADDRESS = re.compile(
 _NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+"
 _PARTICLE = r"(?:van|de|der|den|von|van der|van den|af|la|le|di|da|du|ter|ten)"
 _TITLE = r"(?i:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|miss|herr|frau|pan|pani|panie|dr\.?)"
-# Only the greeting word ignores case: the name after it must be capitalised.
-# Greetings and sign-offs open a line or follow a sentence: anchoring them there keeps the
-# case-insensitive alternation from being tried at every position of a text.
+_GREETING_WORDS = (
+    "hi", "hello", "hey", "dear", "beste", "hoi", "hallo", "dag", "goedemorgen", "goedemiddag", "hej", "hejsan",
+    "god morgon", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "guten tag", "moin", "servus", "hei", "hallå",
+    "tjena", "dzień dobry", "witam", "szanowna", "szanowny", "cześć",
+)
+_SIGN_OFF_LEADS = (
+    "kind", "best", "warm", "many", "met vriendelijke", "vriendelijke", "hartelijke", "med vänliga", "vänliga",
+    "mit freundlichen", "viele", "beste", "liebe", "freundliche", "schöne", "herzliche",
+)
+_SIGN_OFF_WORDS = (
+    "all the best", "take care", "speak soon", "thanks", "thank you", "cheers", "regards", "best", "fijne dag",
+    "alvast bedankt", "groetjes", "groeten", "groet", "mvg", "bedankt", "dank je", "ha en fin dag", "ha det bra",
+    "tack", "mvh", "hälsningar", "grüße", "grüßen", "gruß", "danke", "pozdrawiam serdecznie", "serdecznie pozdrawiam",
+    "pozdrawiam", "pozdrowienia", "miłego dnia", "z wyrazami szacunku", "dziękuję", "z poważaniem",
+)
+# The first word of every greeting and sign-off: a line that opens with none of them is not tried.
+_OPENING_WORDS = frozenset(phrase.split()[0] for phrase in _GREETING_WORDS + _SIGN_OFF_LEADS + _SIGN_OFF_WORDS)
+_OPENING_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# Greetings and sign-offs open a line or follow a sentence; only those places are tried.
+_OPENING_PLACE = re.compile(r"[\n.!?]")
 _LINE_OR_SENTENCE = r"(?:^|(?<=[.!?] ))[ \t]*"
+# Only the greeting word ignores case: the name after it must be capitalised.
 _GREETING = re.compile(
     _LINE_OR_SENTENCE
-    + r"((?i:hi|hello|hey|dear|beste|hoi|hallo|dag|goedemorgen|goedemiddag|hej|hejsan|god morgon|"
-    r"liebe|lieber|sehr geehrte|sehr geehrter|guten tag|moin|servus|hei|hallå|tjena|dzień dobry|witam|szanowna|szanowny|cześć)(?: again| weer| igen)?)"
+    + rf"((?i:{'|'.join(_GREETING_WORDS)})(?: again| weer| igen)?)"
     # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
     # first word of a sentence after "Hallo,\n" is not taken for one.
     rf"(,?[ \t]+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
@@ -150,12 +167,7 @@ _GREETING = re.compile(
 )
 _SIGN_OFF_NAME = re.compile(
     _LINE_OR_SENTENCE
-    + r"((?i:(?:kind |best |warm |many |met vriendelijke |vriendelijke |hartelijke |med vänliga |vänliga |"
-    r"mit freundlichen |viele |beste |liebe |freundliche |schöne |herzliche |hartelijke )?"
-    r"(?:all the best|take care|speak soon|thanks|thank you|cheers|regards|best|fijne dag|alvast bedankt|groetjes|"
-    r"groeten|groet|mvg|bedankt|dank je|ha en fin dag|ha det bra|tack|mvh|hälsningar|grüße|grüßen|gruß|danke|"
-    r"pozdrawiam serdecznie|serdecznie pozdrawiam|pozdrawiam|pozdrowienia|miłego dnia|z wyrazami szacunku|"
-    r"dziękuję|z poważaniem)))"
+    + rf"((?i:(?:(?:{'|'.join(_SIGN_OFF_LEADS)}) )?(?:{'|'.join(_SIGN_OFF_WORDS)})))"
     rf"([,!.]?\s+)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)"
     # After the name, the rest of the line may name the company: "| Tasklane", "van Tasklane",
     # "Tasklane Support".
@@ -209,12 +221,17 @@ def _names_a_postcode(text: str) -> bool:
     return _POSTCODE_WORDS.search(text.lower()) is not None
 
 
-# A house number after a word, a number before a capitalised word (English streets) or a
-# postcode: every address has one of these, and an address starts at most a few words before it.
-_ADDRESS_ANCHOR = re.compile(
-    r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][^\W\d_]+\.? \d{1,4}"  # capitalised street name and house number
-    r"|\b\d{1,5}[A-Z]? [A-Z][a-z]+ "  # English: number, then the street's name
-    r"|\d{4} ?[A-Z]{2}\b|\b\d{2}-\d{3}\b|\b\d{3} \d{2}\b|[A-Z]\d[A-Z\d]? \d[A-Z]{2}\b"  # postcodes
+# Every address has a house number after a capitalised word, a number before a capitalised
+# word (English streets) or a postcode, and starts at most a few words before it. Each anchor
+# pattern opens with a character class, which lets the regex engine skip ahead to the places
+# that class allows instead of trying every position of the text.
+_ADDRESS_ANCHORS = (
+    re.compile(r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][^\W\d_]+\.? \d"),  # street name and house number
+    re.compile(
+        r"\d(?:(?<!\w\d)\d{0,4}[A-Z]? [A-Z][a-z]+ "  # English: number, then the street's name
+        r"|\d{3} ?[A-Z]{2}\b|(?<!\w\d)\d-\d{3}\b|(?<!\w\d)\d{2} \d{2}\b"  # NL, PL, SE postcodes
+        r"|(?<=[A-Z]\d)[A-Z\d]? \d[A-Z]{2}\b)"  # GB postcode, from its first digit
+    ),
 )
 ADDRESS_REACH = 40  # characters an address may start before its anchor
 
@@ -293,7 +310,7 @@ DETECTORS: tuple[Detector, ...] = (
         gate=_names_a_postcode,
     ),
     # Every address form has a house number or a postcode.
-    Detector("address", _ADDRESS, anchors=_ADDRESS_ANCHOR),
+    Detector("address", _ADDRESS, anchors=_ADDRESS_ANCHORS),
 )
 
 
@@ -369,8 +386,7 @@ class Redactor:
             if gate is None or gates[gate]:
                 text = self._apply(detector, text, counts)
         text = self._redact_numbers(text, counts)
-        text = self._sub(_GREETING, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
-        text = self._sub(_SIGN_OFF_NAME, "name", text, counts, keep=lambda m: _not_a_person(m.group(3)), group=3)
+        text = _replace_spans(text, _greeted_names(text), "name", counts)
         if "/" in text:
             text = self._sub(_SLASH_SIGNATURE, "name", text, counts, keep=lambda m: _not_a_person(m.group(1)), group=1)
         if names:
@@ -399,7 +415,7 @@ class Redactor:
         return detector.gate is None or detector.gate(text)
 
     def _apply(self, detector: Detector, text: str, counts: Counter) -> str:
-        if detector.anchors is not None:
+        if detector.anchors:
             return self._apply_near_anchors(detector, text, counts)
         return self._sub(
             detector.pattern, detector.kind, text, counts,
@@ -410,12 +426,13 @@ class Redactor:
     def _apply_near_anchors(self, detector: Detector, text: str, counts: Counter) -> str:
         """Replace matches found in windows around the detector's anchors, left to right."""
         out, done = [], 0
-        for anchor in detector.anchors.finditer(text):
-            if anchor.end() <= done:
+        anchors = sorted(a.span() for pattern in detector.anchors for a in pattern.finditer(text))
+        for anchor_start, anchor_end in anchors:
+            if anchor_end <= done:
                 continue
-            start = max(done, anchor.start() - ADDRESS_REACH)
-            match = detector.pattern.search(text, start, min(len(text), anchor.end() + 4 * ADDRESS_REACH))
-            if match is None or match.start() > anchor.end() or match.group(0) == "":
+            start = max(done, anchor_start - ADDRESS_REACH)
+            match = detector.pattern.search(text, start, min(len(text), anchor_end + 4 * ADDRESS_REACH))
+            if match is None or match.start() > anchor_end or match.group(0) == "":
                 continue
             if not detector.valid(match.group(0)) or self._kept(match.group(0)):
                 continue
@@ -518,6 +535,31 @@ def _phone_e164(raw: str) -> str:
 
 def _overlaps(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
     return any(start < span[1] and span[0] < end for start, end, _ in spans)
+
+
+def _greeted_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the names in greetings ("Hi Anna,") and sign-offs ("Groeten,\nPieter")."""
+    places = [0]
+    for mark in _OPENING_PLACE.finditer(text):
+        if mark.group() == "\n":
+            places.append(mark.end())
+        elif text[mark.end() : mark.end() + 1] == " ":  # "[.!?] " ends a sentence
+            places.append(mark.end() + 1)
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for place in places:
+        if place < done:
+            continue
+        word = _OPENING_WORD.match(text, place)
+        if word is None or word.group(1).lower() not in _OPENING_WORDS:
+            continue
+        for pattern in (_GREETING, _SIGN_OFF_NAME):
+            match = pattern.match(text, place)
+            if match is not None and not _not_a_person(match.group(3)):
+                spans.append(match.span(3))
+                done = match.end()
+                break
+    return spans
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int]], kind: str, counts: Counter) -> str:
