@@ -150,11 +150,12 @@ _SIGN_OFF_WORDS = (
     "tack", "mvh", "hälsningar", "grüße", "grüßen", "gruß", "danke", "pozdrawiam serdecznie", "serdecznie pozdrawiam",
     "pozdrawiam", "pozdrowienia", "miłego dnia", "z wyrazami szacunku", "dziękuję", "z poważaniem",
 )
-# The first word of every greeting and sign-off: a line that opens with none of them is not tried.
-_OPENING_WORDS = frozenset(phrase.split()[0] for phrase in _GREETING_WORDS + _SIGN_OFF_LEADS + _SIGN_OFF_WORDS)
-_OPENING_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
-# Greetings and sign-offs open a line or follow a sentence; only those places are tried.
-_OPENING_PLACE = re.compile(r"[\n.!?]")
+# The first words of greetings and of sign-offs: a line that opens with none of them is not tried.
+_GREETING_OPENERS = frozenset(phrase.split()[0] for phrase in _GREETING_WORDS)
+_SIGN_OFF_OPENERS = frozenset(phrase.split()[0] for phrase in _SIGN_OFF_LEADS + _SIGN_OFF_WORDS)
+# The first word of the text, and of a line or a sentence ("[.!?] ") with where that starts.
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_OPENING = re.compile(r"[\n.!?](?:(?<=\n)| )()[ \t]*([^\W\d_]+)")
 _LINE_OR_SENTENCE = r"(?:^|(?<=[.!?] ))[ \t]*"
 # Only the greeting word ignores case: the name after it must be capitalised.
 _GREETING = re.compile(
@@ -190,8 +191,11 @@ _TEAM_WORDS = {
 }
 
 
+_WORD_GAP = re.compile(r"[\s-]+")
+
+
 def _not_a_person(name: str) -> bool:
-    words = re.split(r"[\s-]+", name.lower())
+    words = _WORD_GAP.split(name.lower())
     return name.lower() in _NOT_NAMES or any(w in _TEAM_WORDS for w in words)
 
 # URL query parameters that carry a person or a key.
@@ -240,11 +244,12 @@ def _has_at(text: str) -> bool:
     return "@" in text
 
 
-_IP_HINT = re.compile(r"\d\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,4}:")
+_IPV4_HINT = re.compile(r"\d\.\d{1,3}\.\d")
+_IPV6_HINT = re.compile(r":(?<=[0-9a-fA-F]:)[0-9a-fA-F]{0,4}:")  # opens with ":", found fast
 
 
 def _looks_like_ip(text: str) -> bool:
-    return _IP_HINT.search(text) is not None
+    return _IPV4_HINT.search(text) is not None or (":" in text and _IPV6_HINT.search(text) is not None)
 
 
 def _has_long_number(text: str) -> bool:
@@ -276,7 +281,9 @@ DETECTORS: tuple[Detector, ...] = (
     # word after the number is not taken into it.
     Detector(
         "iban",
-        re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
+        # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" opening with a character class, which the regex
+        # engine finds fast (so are "@(?<!x@)" and "\d(?<!x\d)" below).
+        re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
         valid=_valid_iban,
         gate=_has_long_number,
     ),
@@ -298,7 +305,7 @@ DETECTORS: tuple[Detector, ...] = (
         valid=_valid_ip,
         gate=_looks_like_ip,
     ),
-    Detector("handle", re.compile(r"(?<![\w@/.])@[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
+    Detector("handle", re.compile(r"@(?<![\w@/.]@)[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
     # A postcode the text names as one ("my postcode is 1022 HZ", "PLZ 10115").
     Detector(
         "address",
@@ -317,9 +324,12 @@ DETECTORS: tuple[Detector, ...] = (
 # Kinds found only inside runs of digits (see Redactor._redact_numbers), in this order.
 NUMBER_KINDS = ("card", "id-number")
 NUMBER_DETECTORS = tuple(d for kind in NUMBER_KINDS for d in DETECTORS if d.kind == kind)
+# The others run over the whole text, each when its gate passes.
+_TEXT_DETECTORS = tuple(d for d in DETECTORS if d.kind not in NUMBER_KINDS)
+_GATES = tuple(dict.fromkeys(d.gate for d in _TEXT_DETECTORS if d.gate is not None))
 # Seven digits or more with the separators numbers are written with: every card, identity
-# number and phone number is such a run.
-_NUMBER_RUN = re.compile(r"[+(]?\d(?:[ .()\-/+]{0,3}\d){6,}\)?")
+# number and phone number is such a run (with the "+" or "(" before it, see _number_runs).
+_NUMBER_RUN = re.compile(r"\d(?:[ .()\-/+]{0,3}\d){6,}\)?")
 
 
 class Redactor:
@@ -373,22 +383,19 @@ class Redactor:
         for detector in self._custom:
             text = self._apply(detector, text, counts)
         if "://" in text or "www." in text:
-            text = self._sub(self._url, "url", text, counts, keep=lambda m: not self._personal_url(m.group(0)))
+            personal = [m.span() for m in self._url.finditer(text) if self._personal_url(m.group(0))]
+            text = _replace_spans(text, personal, "url", counts)
         if emails:
             text = _replace_spans(text, [s for s in emails.spans(text) if not self._kept(text[s[0] : s[1]])], "email", counts)
-        gates: dict[Callable[[str], bool], bool] = {}  # several detectors share a gate
-        for detector in DETECTORS:
-            if detector.kind in NUMBER_KINDS:
-                continue
-            gate = detector.gate
-            if gate is not None and gate not in gates:
-                gates[gate] = gate(text)
-            if gate is None or gates[gate]:
+        passed = {gate: gate(text) for gate in _GATES}
+        for detector in _TEXT_DETECTORS:
+            if detector.gate is None or passed[detector.gate]:
                 text = self._apply(detector, text, counts)
         text = self._redact_numbers(text, counts)
         text = _replace_spans(text, _greeted_names(text), "name", counts)
         if "/" in text:
-            text = self._sub(_SLASH_SIGNATURE, "name", text, counts, keep=lambda m: _not_a_person(m.group(1)), group=1)
+            signed = [m.span(1) for m in _SLASH_SIGNATURE.finditer(text) if not _not_a_person(m.group(1))]
+            text = _replace_spans(text, signed, "name", counts)
         if names:
             text = _replace_spans(text, names.spans(text), "name", counts)
         return text
@@ -415,18 +422,24 @@ class Redactor:
         return detector.gate is None or detector.gate(text)
 
     def _apply(self, detector: Detector, text: str, counts: Counter) -> str:
-        if detector.anchors:
-            return self._apply_near_anchors(detector, text, counts)
-        return self._sub(
-            detector.pattern, detector.kind, text, counts,
-            keep=lambda m: not detector.valid(m.group(detector.group)) or self._kept(m.group(detector.group)),
-            group=detector.group,
-        )
+        return _replace_spans(text, self._spans(detector, text), detector.kind, counts)
 
-    def _apply_near_anchors(self, detector: Detector, text: str, counts: Counter) -> str:
-        """Replace matches found in windows around the detector's anchors, left to right."""
-        out, done = [], 0
+    def _spans(self, detector: Detector, text: str) -> list[tuple[int, int]]:
+        """Sorted, disjoint spans of the values the detector finds and replaces in text."""
+        if detector.anchors:
+            return self._spans_near_anchors(detector, text)
+        spans = []
+        for match in detector.pattern.finditer(text):
+            value = match.group(detector.group)
+            if detector.valid(value) and not self._kept(value):
+                spans.append(match.span(detector.group))
+        return spans
+
+    def _spans_near_anchors(self, detector: Detector, text: str) -> list[tuple[int, int]]:
+        """Matches found in windows around the detector's anchors, left to right."""
         anchors = sorted(a.span() for pattern in detector.anchors for a in pattern.finditer(text))
+        spans: list[tuple[int, int]] = []
+        done = 0
         for anchor_start, anchor_end in anchors:
             if anchor_end <= done:
                 continue
@@ -434,27 +447,10 @@ class Redactor:
             match = detector.pattern.search(text, start, min(len(text), anchor_end + 4 * ADDRESS_REACH))
             if match is None or match.start() > anchor_end or match.group(0) == "":
                 continue
-            if not detector.valid(match.group(0)) or self._kept(match.group(0)):
-                continue
-            out.append(text[done : match.start()])
-            out.append(f"[{detector.kind}]")
-            counts[detector.kind] += 1
-            done = match.end()
-        out.append(text[done:])
-        return "".join(out)
-
-    @staticmethod
-    def _sub(pattern: re.Pattern, kind: str, text: str, counts: Counter, keep=lambda m: False, group: int = 0) -> str:
-        def repl(m: re.Match) -> str:
-            if keep(m):
-                return m.group(0)
-            counts[kind] += 1
-            if group:
-                whole = m.group(0)
-                return whole[: m.start(group) - m.start()] + f"[{kind}]" + whole[m.end(group) - m.start() :]
-            return f"[{kind}]"
-
-        return pattern.sub(repl, text)
+            if detector.valid(match.group(0)) and not self._kept(match.group(0)):
+                spans.append(match.span())
+                done = match.end()
+        return spans
 
     def _kept(self, value: str) -> bool:
         return value.lower() in self._keep_text
@@ -487,6 +483,10 @@ class Redactor:
         spans: list[tuple[int, int, str]] = []
         for run in _NUMBER_RUN.finditer(text):
             start, end = run.span()
+            # The pattern opens with a digit, which the regex engine finds fast; "+" or "("
+            # belongs to the number.
+            if start and text[start - 1] in "+(":
+                start -= 1
             for detector in NUMBER_DETECTORS:
                 for match in detector.pattern.finditer(text, start, end):
                     value = match.group(0)
@@ -539,22 +539,17 @@ def _overlaps(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
 
 def _greeted_names(text: str) -> list[tuple[int, int]]:
     """Spans of the names in greetings ("Hi Anna,") and sign-offs ("Groeten,\nPieter")."""
-    places = [0]
-    for mark in _OPENING_PLACE.finditer(text):
-        if mark.group() == "\n":
-            places.append(mark.end())
-        elif text[mark.end() : mark.end() + 1] == " ":  # "[.!?] " ends a sentence
-            places.append(mark.end() + 1)
+    first = _FIRST_WORD.match(text)
+    openings = [(0, first.group(1))] if first else []
+    openings += [(opening.start(1), opening.group(2)) for opening in _OPENING.finditer(text)]
     spans: list[tuple[int, int]] = []
     done = 0
-    for place in places:
+    for place, word in openings:
         if place < done:
             continue
-        word = _OPENING_WORD.match(text, place)
-        if word is None or word.group(1).lower() not in _OPENING_WORDS:
-            continue
-        for pattern in (_GREETING, _SIGN_OFF_NAME):
-            match = pattern.match(text, place)
+        word = word.lower()
+        for pattern, openers in ((_GREETING, _GREETING_OPENERS), (_SIGN_OFF_NAME, _SIGN_OFF_OPENERS)):
+            match = pattern.match(text, place) if word in openers else None
             if match is not None and not _not_a_person(match.group(3)):
                 spans.append(match.span(3))
                 done = match.end()
