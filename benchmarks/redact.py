@@ -45,6 +45,9 @@ QUESTIONS = [
     "Hello, the invoice TL-{order} is wrong. Our IBAN is NL91 ABNA 0417 1643 00, can you refund it?",
     "Hej! Appen synkar inte längre. Ring mig på {phone}. Mvh {name}",
     "Beste, ik wil mijn abonnement opzeggen. Groet, {name} ({email})",
+    "I forgot my password and the reset link has expired. Can you send a new one?\n\nKind regards,\n{name}",
+    "Dzień dobry, nie mogę się zalogować. Proszę o kontakt: {phone}.\nPozdrawiam, {name}",
+    "Guten Tag, bitte senden Sie die Rechnung an Goethestraße {house}, 10115 Berlin.\nMit freundlichen Grüßen\n{name}",
 ]
 ANSWER = "Hi {first},\n\nThanks for reaching out. I have reset the session: please sign in again.\n1. Open the app\n2. Sign in with {email}\n\nBest regards,\n{agent}"
 
@@ -85,6 +88,7 @@ def write_export(path: Path, tickets: int, seed: int = 11) -> None:
                 ),
                 "order": rng.randint(100000, 999999),
                 "agent": rng.choice(AGENTS),
+                "house": rng.randint(1, 200),
             }
             question = rng.choice(QUESTIONS).format(**values)
             created = start + timedelta(minutes=n)
@@ -105,7 +109,7 @@ def main() -> None:
     args = parser.parse_args()
 
     args.work.mkdir(parents=True, exist_ok=True)
-    export = args.work / f"personal-people-{args.tickets}.csv"
+    export = args.work / f"personal-{args.tickets}-v3.csv"
     if not export.exists():
         print(f"writing {export} ...", file=sys.stderr)
         write_export(export, args.tickets)

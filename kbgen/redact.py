@@ -42,9 +42,9 @@ class Detector:
     group: int = 0  # replace only this group of the match (0: all of it)
     # A cheap test the text must pass for the pattern to be worth running (None: always run).
     gate: Callable[[str], bool] | None = None
-    # Where a match can be: the pattern then runs only in windows around these patterns' matches,
+    # Where a match can be: the pattern then runs only in windows around this pattern's matches,
     # not over the whole text (for long patterns whose every attempt is costly).
-    anchors: tuple[re.Pattern, ...] = ()
+    anchors: re.Pattern | None = None
 
 
 def _valid_ip(value: str) -> bool:
@@ -212,6 +212,7 @@ _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[ .\-/()]{0,2}\d){6,
 # "(" for the US, and PL and US numbers written without one.
 _REGIONS_BY_START = {"0": ("NL", "GB", "SE", "DE"), "(": ("US",)}
 _COMPANY_NUMBER = re.compile(r"(?i:\b(?:nip|regon|krs|kvk|btw|vat|ust-?idnr|org\.?\s?nr|cvr)\b)[\s:.#-]*$")
+_NON_DIGIT = re.compile(r"\D")
 _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 
 # Gates: most texts hold no personal data of a kind, and these tests are far cheaper than the
@@ -226,16 +227,15 @@ def _names_a_postcode(text: str) -> bool:
 
 
 # Every address has a house number after a capitalised word, a number before a capitalised
-# word (English streets) or a postcode, and starts at most a few words before it. Each anchor
-# pattern opens with a character class, which lets the regex engine skip ahead to the places
-# that class allows instead of trying every position of the text.
-_ADDRESS_ANCHORS = (
-    re.compile(r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][^\W\d_]+\.? \d"),  # street name and house number
-    re.compile(
-        r"\d(?:(?<!\w\d)\d{0,4}[A-Z]? [A-Z][a-z]+ "  # English: number, then the street's name
-        r"|\d{3} ?[A-Z]{2}\b|(?<!\w\d)\d-\d{3}\b|(?<!\w\d)\d{2} \d{2}\b"  # NL, PL, SE postcodes
-        r"|(?<=[A-Z]\d)[A-Z\d]? \d[A-Z]{2}\b)"  # GB postcode, from its first digit
-    ),
+# word (English streets) or a postcode, and starts at most a few words before it. The anchor
+# pattern opens with a character class, which lets the regex engine skip ahead to capitals and
+# digits instead of trying every position of the text.
+_ADDRESS_ANCHOR = re.compile(
+    r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ\d](?:"
+    r"(?<!\d)[^\W\d_]+\.? \d"  # street name and house number
+    r"|(?<=\d)(?:(?<!\w\d)\d{0,4}[A-Z]? [A-Z][a-z]+ "  # English: number, then the street's name
+    r"|\d{3} ?[A-Z]{2}\b|(?<!\w\d)\d-\d{3}\b|(?<!\w\d)\d{2} \d{2}\b"  # NL, PL, SE postcodes
+    r"|(?<=[A-Z]\d)[A-Z\d]? \d[A-Z]{2}\b))"  # GB postcode, from its first digit
 )
 ADDRESS_REACH = 40  # characters an address may start before its anchor
 
@@ -317,7 +317,7 @@ DETECTORS: tuple[Detector, ...] = (
         gate=_names_a_postcode,
     ),
     # Every address form has a house number or a postcode.
-    Detector("address", _ADDRESS, anchors=_ADDRESS_ANCHORS),
+    Detector("address", _ADDRESS, anchors=_ADDRESS_ANCHOR),
 )
 
 
@@ -426,7 +426,7 @@ class Redactor:
 
     def _spans(self, detector: Detector, text: str) -> list[tuple[int, int]]:
         """Sorted, disjoint spans of the values the detector finds and replaces in text."""
-        if detector.anchors:
+        if detector.anchors is not None:
             return self._spans_near_anchors(detector, text)
         spans = []
         for match in detector.pattern.finditer(text):
@@ -437,10 +437,10 @@ class Redactor:
 
     def _spans_near_anchors(self, detector: Detector, text: str) -> list[tuple[int, int]]:
         """Matches found in windows around the detector's anchors, left to right."""
-        anchors = sorted(a.span() for pattern in detector.anchors for a in pattern.finditer(text))
         spans: list[tuple[int, int]] = []
         done = 0
-        for anchor_start, anchor_end in anchors:
+        for anchor in detector.anchors.finditer(text):
+            anchor_start, anchor_end = anchor.span()
             if anchor_end <= done:
                 continue
             start = max(done, anchor_start - ADDRESS_REACH)
@@ -515,12 +515,12 @@ def _phone_e164(raw: str) -> str:
     national one must be valid in NL, GB, SE, DE, PL or the US (_REGIONS_BY_START).
     """
     if raw.startswith("+"):
-        digits = re.sub(r"\D", "", raw.replace("(0)", ""))
+        digits = _NON_DIGIT.sub("", raw.replace("(0)", ""))
         return "+" + digits if 8 <= len(digits) <= 15 else ""
     # A bare run of digits without trunk "0" is a build number or an id, not a phone.
     if raw.isdigit() and not raw.startswith("0"):
         return ""
-    digits = re.sub(r"\D", "", raw)
+    digits = _NON_DIGIT.sub("", raw)
     # Every region here writes national numbers as a trunk "0" (or nothing, in PL and the US)
     # before the national significant number, so each region's check needs no parse.
     national = digits[1:] if raw[0] == "0" else digits
@@ -621,7 +621,7 @@ def _name_forms(names: Iterable[str]) -> list[str]:
         if not name:
             continue
         forms.add(name)
-        forms.update(part for part in re.split(r"\s+", name) if len(part) >= 3 and part.lower() not in {"van", "der", "den", "von"})
+        forms.update(part for part in name.split() if len(part) >= 3 and part.lower() not in {"van", "der", "den", "von"})
     return sorted(forms, key=len, reverse=True)
 
 
