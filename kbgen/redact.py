@@ -108,24 +108,31 @@ _STREET_NL = r"[A-Z][a-zà-ÿ]+(?:straat|gracht|weg|laan|plein|kade|singel|dijk|
 _STREET_DE = r"[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)"
 _STREET_SV = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden)"
 _STREET_PL = r"(?:ul\.|ulica|al\.|aleja|os\.|pl\.|plac)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż.-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]*){0,2}"
+# Words that open a street's name: "Östra Hamngatan", "Nieuwe Gracht", "Alte Poststraße".
+_STREET_PREFIX = r"(?:(?:Östra|Västra|Norra|Södra|Stora|Lilla|Gamla|Nya|Nieuwe|Oude|Korte|Lange|Alte|Neue|Große|Grosse|Kleine)\s+)?"
 _HOUSE_NUMBER = (
-    r"\s+\d{1,4}[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
+    # "12", "12a", "12 b", "12-14", "12/3"
+    r"\s+\d{1,4}(?:[a-zA-Z]|\s[a-hA-H]\b(?![.'’-]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
     # floor or flat: "191 III", "94 m. 1", "211, lgh 1177", "12 apt 4"
     r"(?:\s(?:[IVX]{1,4}|hs|bis)\b|,?\s(?:m\.|lgh|apt\.?|apartment|unit|flat)\s?\d{1,5})?"
 )
+_FLAT_EN = r"(?:Flat|Apartment|Apt\.?|Unit|Suite|Ste\.?|#)\s?\w{1,5}"
 _STREET_EN = (
+    rf"(?:{_FLAT_EN},?\s+)?"  # "Flat 10, 23 Church Lane"
     r"\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|"
     r"Place|Pl\.?|Square|Sq\.?|Terrace|Close|Crescent|Parkway|Pkwy\.?)(?:\s+[NS][EW]?\b)?"
+    rf"(?:,?\s+{_FLAT_EN})?"  # "1624 Maple Drive, Apt 6"
 )
-_CITY = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\wà-ÿąćęłńóśźż-]+(?:\s+[A-ZÀ-ÖØ-Þ][\wà-ÿ-]+)?"
+# "Berlin", "Den Haag", "Frankfurt am Main", "Alphen aan den Rijn"
+_CITY = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\wà-ÿąćęłńóśźż-]+(?:\s+(?:am|an der|an|aan den|aan de|aan|im|upon|on)?\s*[A-ZÀ-ÖØ-Þ][\wà-ÿ-]+)?"
 _POSTCODE_CITY = (
     r"(?:\d{4}\s?[A-Z]{2}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{5})\s+" + _CITY  # NL, SE, PL, DE
     + r"|" + _CITY + r",\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"  # US: city, state ZIP
     + r"|(?:" + _CITY + r"\s+)?[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # GB: (city) postcode
 )
 _ADDRESS = re.compile(
-    r"\b(?:(?:" + "|".join([_STREET_NL, _STREET_DE, _STREET_SV]) + r")" + _HOUSE_NUMBER
+    r"\b(?:" + _STREET_PREFIX + r"(?:" + "|".join([_STREET_NL, _STREET_DE, _STREET_SV]) + r")" + _HOUSE_NUMBER
     + r"|" + _STREET_PL + _HOUSE_NUMBER
     + r"|" + _STREET_EN
     + r")(?:,?\s+(?:" + _POSTCODE_CITY + r"))?"
@@ -139,24 +146,30 @@ _GREETING_WORDS = (
     "hi", "hello", "hey", "dear", "beste", "hoi", "hallo", "dag", "goedemorgen", "goedemiddag", "hej", "hejsan",
     "god morgon", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "guten tag", "moin", "servus", "hei", "hallå",
     "tjena", "dzień dobry", "witam", "szanowna", "szanowny", "cześć",
+    # thanks that open a message: "Thanks Daniel!", "Dank je Pieter!"
+    "thanks", "thank you", "many thanks", "dank je", "dank u", "bedankt", "danke", "vielen dank", "tack",
+    "tack så mycket", "dziękuję",
 )
 _SIGN_OFF_LEADS = (
     "kind", "best", "warm", "many", "met vriendelijke", "vriendelijke", "hartelijke", "med vänliga", "vänliga",
-    "mit freundlichen", "viele", "beste", "liebe", "freundliche", "schöne", "herzliche",
+    "mit freundlichen", "viele", "beste", "liebe", "freundliche", "schöne", "herzliche", "danke und viele",
+    "danke und liebe", "danke und", "thanks and best", "thanks and kind",
 )
 _SIGN_OFF_WORDS = (
     "all the best", "take care", "speak soon", "thanks", "thank you", "cheers", "regards", "best", "fijne dag",
     "alvast bedankt", "groetjes", "groeten", "groet", "mvg", "bedankt", "dank je", "ha en fin dag", "ha det bra",
     "tack", "mvh", "hälsningar", "grüße", "grüßen", "gruß", "danke", "pozdrawiam serdecznie", "serdecznie pozdrawiam",
     "pozdrawiam", "pozdrowienia", "miłego dnia", "z wyrazami szacunku", "dziękuję", "z poważaniem",
+    "tack på förhand", "tack i förväg", "tack så mycket", "vielen dank", "dank u", "lg", "vg", "mfg",
 )
 # The first words of greetings and of sign-offs: a line that opens with none of them is not tried.
 _GREETING_OPENERS = frozenset(phrase.split()[0] for phrase in _GREETING_WORDS)
 _SIGN_OFF_OPENERS = frozenset(phrase.split()[0] for phrase in _SIGN_OFF_LEADS + _SIGN_OFF_WORDS)
 # The first word of the text, and of a line or a sentence ("[.!?] ") with where that starts.
 _FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
-_OPENING = re.compile(r"[\n.!?](?:(?<=\n)| )()[ \t]*([^\W\d_]+)")
-_LINE_OR_SENTENCE = r"(?:^|(?<=[.!?] ))[ \t]*"
+# A placeholder ends what it replaced: "Telefon: [phone] Vänliga hälsningar, Gustav".
+_OPENING = re.compile(r"[\n.!?\]](?:(?<=\n)| )()[ \t]*([^\W\d_]+)")
+_LINE_OR_SENTENCE = r"(?:^|(?<=[.!?\]] ))[ \t]*"
 # Only the greeting word ignores case: the name after it must be capitalised.
 _GREETING = re.compile(
     _LINE_OR_SENTENCE
@@ -169,12 +182,20 @@ _GREETING = re.compile(
 _SIGN_OFF_NAME = re.compile(
     _LINE_OR_SENTENCE
     + rf"((?i:(?:(?:{'|'.join(_SIGN_OFF_LEADS)}) )?(?:{'|'.join(_SIGN_OFF_WORDS)})))"
-    rf"([,!.]?\s+)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)"
-    # After the name, the rest of the line may name the company: "| Tasklane", "van Tasklane",
-    # "Tasklane Support".
-    r"[ \t]*(?:[.!]|[|,–-][^\n]*|[ \t](?:van|from|från|von|z|at)\b[^\n]*"
-    r"|[ \t][^\n]*\b(?i:support|team|teamet|service|kundenservice|kundtjänst|klantenservice|helpdesk)\b[^\n]*)?[ \t]*$",
+    r"(?:[ \t]+(?:aus|from|uit|från|z|ze)[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+)?"  # "Beste Grüße aus Amsterdam"
+    rf"([,!.]?\s+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)"
+    # After the name, the rest of the line may name the company ("| Tasklane", "van Tasklane",
+    # "Tasklane Support") or hold what redaction already replaced ("Mr Thompson [phone]").
+    r"[ \t]*(?:[.!]|[|,–-][^\n]*|[ \t](?:van|from|från|von|z|at)\b[^\n]*|\[[a-z][a-z-]*\][^\n]*"
+    r"|(?i:tel|tfn|mob|mobile|mobil|phone|telefon|e-?mail)\b[^\n]*"
+    r"|[ \t][^\n]*\b(?i:support|team|teamet|service|kundenservice|kundtjänst|klantenservice|helpdesk|zespół|zespołu)\b[^\n]*)?[ \t]*$",
     re.M,
+)
+# A full name alone after a blank line, ending the text or above a contact line:
+# "\n\nEthan Hayes\nMobile: ...".
+_BARE_SIGNATURE = re.compile(
+    rf"\n[ \t]*\n[ \t]*({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,2}})[ \t]*"
+    r"(?=\s*\Z|\n[ \t]*(?i:tel|tfn|mob|mobile|mobil|phone|telefon|e-?mail)\b)"
 )
 # The Swedish way to sign: "/Sofia" at the end of a line.
 _SLASH_SIGNATURE = re.compile(rf"(?<![^\s])/({_NAME})[ \t]*$", re.M)
@@ -393,6 +414,8 @@ class Redactor:
                 text = self._apply(detector, text, counts)
         text = self._redact_numbers(text, counts)
         text = _replace_spans(text, _greeted_names(text), "name", counts)
+        if "\n\n" in text:
+            text = _replace_spans(text, _bare_signature_names(text), "name", counts)
         if "/" in text:
             signed = [m.span(1) for m in _SLASH_SIGNATURE.finditer(text) if not _not_a_person(m.group(1))]
             text = _replace_spans(text, signed, "name", counts)
@@ -554,6 +577,17 @@ def _greeted_names(text: str) -> list[tuple[int, int]]:
                 spans.append(match.span(3))
                 done = match.end()
                 break
+    return spans
+
+
+def _bare_signature_names(text: str) -> list[tuple[int, int]]:
+    """Spans of full names signing a message on their own line (not "Kind Regards")."""
+    spans = []
+    for match in _BARE_SIGNATURE.finditer(text):
+        name = match.group(1)
+        first = name.split()[0].lower()
+        if first not in _SIGN_OFF_OPENERS and first not in _GREETING_OPENERS and not _not_a_person(name):
+            spans.append(match.span(1))
     return spans
 
 

@@ -37,6 +37,20 @@ def redactor():
         ("Hej Erik! Tack", "Hej [name]! Tack", "name"),
         ("Dzień dobry Pani Kowalska,", "Dzień dobry Pani [name],", "name"),
         ("Mit freundlichen Grüßen, Jan Müller", "Mit freundlichen Grüßen, [name]", "name"),
+        ("Thanks Daniel! We want to pay yearly.", "Thanks [name]! We want to pay yearly.", "name"),
+        ("Fakturan är fel.\n\nTack på förhand!\nJohan", "Fakturan är fel.\n\nTack på förhand!\n[name]", "name"),
+        ("Beste Grüße aus Amsterdam\nJulia Weber", "Beste Grüße aus Amsterdam\n[name]", "name"),
+        ("Bitte anpassen.\n\nLG Sabine", "Bitte anpassen.\n\nLG [name]", "name"),
+        ("Many thanks, Mr Thompson +44 7700 900123", "Many thanks, Mr [name] [phone]", "name"),
+        ("Dziękuję, Anna tel. 601 234 567", "Dziękuję, [name] tel. [phone]", "name"),
+        ("Telefon: 070-123 45 67 Vänliga hälsningar, Gustav Nyström", "Telefon: [phone] Vänliga hälsningar, [name]", "name"),
+        ("Is that safe to send?\n\nAmelia Morgan", "Is that safe to send?\n\n[name]", "name"),
+        ("Call me.\n\nEthan Hayes\nMobile: +44 7700 900123", "Call me.\n\n[name]\nMobile: [phone]", "name"),
+        ("Neue Adresse: Schillerstraße 189 b, 50545 Köln.", "Neue Adresse: [address].", "address"),
+        ("Adresse: Lindenallee 31, 60059 Frankfurt am Main", "Adresse: [address]", "address"),
+        ("till Östra Hamngatan 21, lgh 1116, 115 64 Stockholm.", "till [address].", "address"),
+        ("to Flat 10, 23 Church Lane, Manchester M1 1AE.", "to [address].", "address"),
+        ("to 1624 Maple Drive, Apt 6, Springfield, IL 62732.", "to [address].", "address"),
     ],
 )
 def test_personal_data_becomes_a_typed_placeholder(redactor, text, expected, kind):
@@ -54,6 +68,8 @@ def test_personal_data_becomes_a_typed_placeholder(redactor, text, expected, kin
         "Hi there, the Pro plan is 12.50 per seat.",
         "Hallo, ik heb een vraag over mijn factuur.",
         "Card-like 4111 1111 1111 1112 fails the Luhn check.",
+        "It works now.\n\nKind Regards",
+        "Thanks Tasklane Support!\n\nBest wishes",
     ],
 )
 def test_company_contacts_and_look_alikes_are_kept(redactor, text):
