@@ -303,7 +303,7 @@ DETECTORS: tuple[Detector, ...] = (
     Detector(
         "iban",
         # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" opening with a character class, which the regex
-        # engine finds fast (so are "@(?<!x@)" and "\d(?<!x\d)" below).
+        # engine finds fast (as it finds the "@" that opens the handle pattern below).
         re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
         valid=_valid_iban,
         gate=_has_long_number,
@@ -349,7 +349,7 @@ NUMBER_DETECTORS = tuple(d for kind in NUMBER_KINDS for d in DETECTORS if d.kind
 _TEXT_DETECTORS = tuple(d for d in DETECTORS if d.kind not in NUMBER_KINDS)
 _GATES = tuple(dict.fromkeys(d.gate for d in _TEXT_DETECTORS if d.gate is not None))
 # Seven digits or more with the separators numbers are written with: every card, identity
-# number and phone number is such a run (with the "+" or "(" before it, see _number_runs).
+# number and phone number is such a run (with the "+" or "(" before it: see _redact_numbers).
 _NUMBER_RUN = re.compile(r"\d(?:[ .()\-/+]{0,3}\d){6,}\)?")
 
 
