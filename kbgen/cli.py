@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kbgen import __version__
+from kbgen.config import ENGINES
 from kbgen.errors import KbgenError
 from kbgen.exports import format_names
 
@@ -163,6 +164,18 @@ class _ReadProgress:
 )
 @click.option("--lang", help="Treat every ticket as this language instead of detecting it (e.g. en).")
 @click.option("--min-topic-size", type=click.IntRange(min=2), help="Smallest topic worth a draft [site_config, else 5].")
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="How tickets are grouped: default (word statistics) or semantic (sentence embeddings, "
+    "needs kbgen[semantic]) [site_config, else default].",
+)
+@click.option(
+    "--embeddings",
+    metavar="MODEL",
+    help="sentence-transformers model name or folder for --engine semantic [site_config, else the "
+    "all-MiniLM-L6-v2 copy kbgen[semantic] installs].",
+)
 @_reading_options
 def draft(
     exports: tuple[Path, ...],
@@ -172,6 +185,8 @@ def draft(
     config_dir: Path,
     lang: str | None,
     min_topic_size: int | None,
+    engine: str | None,
+    embeddings: str | None,
     mapping: tuple[str, ...],
     encoding: str | None,
     timezone: str,
@@ -190,6 +205,7 @@ def draft(
     Example:
       kbgen draft zendesk-export.json --assignments assignments.csv
       kbgen draft tickets-*.csv --format csv --map question=Body --timezone Europe/Amsterdam
+      kbgen draft export.json --engine semantic
     """
     from kbgen.config import load_site_config
     from kbgen.pipeline import run_draft
@@ -208,6 +224,8 @@ def draft(
             assignments=assignments,
             language=lang,
             min_size=min_topic_size,
+            engine=engine,
+            embeddings=embeddings,
             progress=_progress,
         )
     for line in summary.lines():

