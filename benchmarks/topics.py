@@ -14,8 +14,9 @@ that landed in a draft:
 - intents: the share of intents that are the majority of at least one draft;
 - redundancy: drafts per covered intent (1.0: one draft per question).
 
-Time is the whole run's wall time and the topic step's own (``kbgen draft`` reports it), both
-as the median of the runs; memory is the run's peak RSS.
+Time is the whole run's wall time and the grouping step's own (after the vectors or
+embeddings; ``kbgen draft`` reports it), both as the median of the runs; memory is the run's
+peak RSS.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "banking77"
 TARGETS = {
-    # engine: (purity >=, coverage >=, intents >=, redundancy <=, seconds <=, topic step seconds <=)
+    # engine: (purity >=, coverage >=, intents >=, redundancy <=, seconds <=, grouping seconds <=)
     "default": (0.85, 0.70, 0.90, 2.0, 60.0, None),
     "semantic": (0.90, 0.85, 0.95, 1.5, None, 15.0),
 }
@@ -83,7 +84,7 @@ def read_column(path: Path, key: str, value: str) -> dict[str, str]:
 
 
 def run_once(data: Path, extra: list[str]) -> tuple[Score, float, float | None, float]:
-    """(score, wall seconds, topic step seconds, peak RSS MB) of one `kbgen draft` run."""
+    """(score, wall seconds, grouping seconds, peak RSS MB) of one `kbgen draft` run."""
     kbgen = Path(sys.executable).with_name("kbgen")
     with tempfile.TemporaryDirectory() as work:
         assignments = Path(work) / "assignments.csv"
@@ -101,7 +102,7 @@ def run_once(data: Path, extra: list[str]) -> tuple[Score, float, float | None, 
         wall = time.perf_counter() - start
         if process.returncode:
             sys.exit(f"kbgen draft failed:\n{err_path.read_text()}")
-        found = re.search(r"topics found: \d+ in ([\d.]+) s", out_path.read_text())
+        found = re.search(r"topics found: \d+ in .*grouping ([\d.]+) s", out_path.read_text())
         assigned = read_column(assignments, "ticket_id", "topic_id")
         labels = read_column(data / "labels.csv", "ticket_id", "intent")
         return score(assigned, labels), wall, float(found.group(1)) if found else None, usage.ru_maxrss / 1024
@@ -123,7 +124,7 @@ def main() -> None:
         result = run_once(args.data, extra)
         results.append(result)
         found, wall, step, rss = result
-        print(f"run {run}: {found.line()}; {wall:.1f} s (topics {step or 0:.1f} s), {rss:,.0f} MB", file=sys.stderr)
+        print(f"run {run}: {found.line()}; {wall:.1f} s (grouping {step or 0:.1f} s), {rss:,.0f} MB", file=sys.stderr)
 
     found = results[0][0]
     wall = statistics.median(r[1] for r in results)
@@ -138,7 +139,7 @@ def main() -> None:
         ("redundancy", f"{found.redundancy:.2f}", found.redundancy <= redundancy, f"<= {redundancy}"),
         ("drafts", f"{found.drafts}", True, ""),
         ("run time", f"{wall:.1f} s", seconds is None or wall <= seconds, f"<= {seconds} s" if seconds else "(median)"),
-        ("topic step", f"{step:.1f} s" if step is not None else "?", step_seconds is None or (step is not None and step <= step_seconds),
+        ("grouping", f"{step:.1f} s" if step is not None else "?", step_seconds is None or (step is not None and step <= step_seconds),
          f"<= {step_seconds} s" if step_seconds else "(median)"),
         ("peak RSS", f"{rss:,.0f} MB", rss <= TARGET_RSS_MB, f"<= {TARGET_RSS_MB} MB"),
     ]

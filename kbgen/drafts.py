@@ -15,7 +15,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -38,6 +38,7 @@ ALSO_ASKED = {
 NO_ANSWER = "_No agent answer in these tickets yet: write the answer here._"
 
 NEW, REFRESHED, UNCHANGED, PROTECTED = "new", "refreshed", "unchanged", "protected"
+MERGED = "merged"  # went to the article another topic of the same run answers
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,31 @@ class DraftOutcome:
 
 
 def write_drafts(topics: Sequence[Topic], content_dir: str | Path, *, site_language: str = "en") -> tuple[DraftOutcome, ...]:
-    """Write or refresh one draft per topic; never touch an edited or published article."""
+    """Write or refresh one draft per topic; never touch an edited or published article.
+
+    Topics are expected largest first. Topics that answer the same existing article are one
+    question that this run's grouping split: they go to that article together, the largest
+    one's text first (the others' outcomes say MERGED).
+    """
     root = Path(content_dir)
     root.mkdir(parents=True, exist_ok=True)
     articles = read_articles(root)
     matches = match_articles(topics, articles, root, site_language)
+    together: dict[str, list[Topic]] = {}
+    for topic in topics:
+        if topic.id in matches:
+            together.setdefault(matches[topic.id].path, []).append(topic)
     taken = {a.path for a in articles}
     outcomes = []
     for topic in topics:
         article = matches.get(topic.id)
+        if article is not None:
+            group = together[article.path]
+            if group[0] is not topic:
+                first = next(o for o in outcomes if o.article == article.path)
+                outcomes.append(DraftOutcome(first.topic_id, article.path, MERGED))
+                continue
+            topic = merge_topics(group)
         if article is not None and (article.status != "draft" or article.edited):
             write_evidence(root, article, topic)
             outcomes.append(DraftOutcome(topic.id, article.path, PROTECTED))
@@ -78,6 +95,23 @@ def write_drafts(topics: Sequence[Topic], content_dir: str | Path, *, site_langu
     return tuple(outcomes)
 
 
+def merge_topics(group: Sequence[Topic]) -> Topic:
+    """One topic of several that ask one question: the first's text, all the tickets."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    seen = [t.first_seen_at for t in group if t.first_seen_at]
+    last = [t.last_seen_at for t in group if t.last_seen_at]
+    phrasings = list(dict.fromkeys(p for t in group for p in t.phrasings))
+    return replace(
+        first,
+        ticket_ids=tuple(tid for t in group for tid in t.ticket_ids),
+        first_seen_at=min(seen) if seen else None,
+        last_seen_at=max(last) if last else None,
+        phrasings=tuple(phrasings[: max(len(first.phrasings), 3)]),
+    )
+
+
 def match_articles(topics: Sequence[Topic], articles: Sequence[Article], root: Path, site_language: str) -> dict[str, Article]:
     """Topic id -> the existing article that answers the same question, if any."""
     found: dict[str, Article] = {}
@@ -97,8 +131,7 @@ def match_articles(topics: Sequence[Topic], articles: Sequence[Article], root: P
     except ValueError:
         return found
     similarity = (matrix[len(candidates) :] @ matrix[: len(candidates)].T).toarray()
-    claimed: set[str] = set()
-    # Best pairs first, so two topics never fight over one draft.
+    # Best pairs first: each topic goes to the article it resembles most.
     pairs = sorted(
         ((similarity[i, j], i, j) for i in range(len(rest)) for j in range(len(candidates))),
         reverse=True,
@@ -109,11 +142,7 @@ def match_articles(topics: Sequence[Topic], articles: Sequence[Article], root: P
             continue
         if (article.language or site_language) != topic.language:
             continue
-        protected = article.status != "draft" or article.edited
-        if article.path in claimed and not protected:
-            continue
         found[topic.id] = article
-        claimed.add(article.path)
     return found
 
 

@@ -6,7 +6,6 @@ report: feedback files (+ tickets, articles) -> metrics -> ranked improvements
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -15,6 +14,7 @@ from pathlib import Path
 from kbgen.articles import read_articles
 from kbgen.config import SiteConfig
 from kbgen.drafts import (
+    MERGED,
     NEW,
     PROTECTED,
     REFRESHED,
@@ -44,7 +44,7 @@ class DraftSummary:
     redacted: dict[str, int]  # placeholder type -> items replaced
     languages: dict[str, int]  # resolved tickets per language
     topics: int
-    topic_seconds: float  # time the topic step took
+    topic_seconds: dict[str, float]  # time the topic step took: "vectors", "grouping"
     outcomes: tuple[DraftOutcome, ...]
     unassigned: int
 
@@ -64,8 +64,10 @@ class DraftSummary:
         return lines + [
             f"resolved: {self.resolved} (languages: {languages})",
             f"redacted: {redacted}",
-            f"topics found: {self.topics} in {self.topic_seconds:.1f} s",
-            f"new drafts: {self.count(NEW)}, refreshed: {self.count(REFRESHED)}, unchanged: {self.count(UNCHANGED)}",
+            f"topics found: {self.topics} in {sum(self.topic_seconds.values()):.1f} s"
+            + "".join(f", {step} {seconds:.1f} s" for step, seconds in self.topic_seconds.items()),
+            f"new drafts: {self.count(NEW)}, refreshed: {self.count(REFRESHED)}, unchanged: {self.count(UNCHANGED)}"
+            + (f", topics merged into an existing article: {self.count(MERGED)}" if self.count(MERGED) else ""),
             f"protected articles with new evidence: {self.count(PROTECTED)}",
             f"unassigned tickets (one-off questions): {self.unassigned}",
         ]
@@ -100,9 +102,7 @@ def run_draft(
     counts: Counter = Counter()
     redacted = [redactor.redact_ticket(t, counts) for t in resolved]
     progress(f"finding topics ({topic_engine.name} engine)")
-    start = time.perf_counter()
     found = find_topics(redacted, min_size=min_size or config.min_topic_size, language=language, engine=topic_engine)
-    topic_seconds = time.perf_counter() - start
     progress("writing drafts")
     outcomes = write_drafts(found.topics, content_dir, site_language=config.language)
     if assignments:
@@ -115,7 +115,7 @@ def run_draft(
         redacted=dict(counts),
         languages=found.languages,
         topics=len(found.topics),
-        topic_seconds=topic_seconds,
+        topic_seconds=found.seconds,
         outcomes=outcomes,
         unassigned=len(found.unassigned),
     )

@@ -1,6 +1,12 @@
+import csv
+from collections import Counter
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
+from kbgen.drafts import write_drafts
+from kbgen.exports import read_exports
 from kbgen.records import Ticket
+from kbgen.redact import Redactor
 from kbgen.topics import detect_language, find_topics
 
 START = datetime(2026, 8, 1, tzinfo=timezone.utc)
@@ -97,3 +103,32 @@ def test_language_detection():
     assert detect_language("Ik ben mijn wachtwoord vergeten, hoe stel ik een nieuw in?") == "nl"
     assert detect_language("Jag har glömt mitt lösenord, hur återställer jag det?") == "sv"
     assert detect_language("I forgot my password, how do I reset it?") == "en"
+
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "tickets.zendesk.json"
+TRUTH = SAMPLE.with_name("topics_truth.csv")
+
+
+def _draft_run(tickets: list[Ticket], content: Path) -> dict[str, tuple[str, str]]:
+    """Draft the tickets into content; article path -> (topic id, majority true question)."""
+    # A question in another language is another draft.
+    truth = {row["ticket_id"]: f"{row['language']}:{row['topic_key']}" for row in csv.DictReader(TRUTH.open(encoding="utf-8"))}
+    redactor = Redactor()
+    topics = find_topics([redactor.redact_ticket(t) for t in tickets]).topics
+    outcomes = write_drafts(topics, content)
+    drafted = {}
+    for topic, outcome in zip(topics, outcomes, strict=True):
+        question = Counter(truth.get(tid, "") for tid in topic.ticket_ids).most_common(1)[0][0]
+        drafted[outcome.article] = (outcome.topic_id, question)
+    return drafted
+
+
+def test_topic_ids_stay_when_a_new_export_brings_20_percent_more_tickets(tmp_path):
+    tickets = sorted((t for t in read_exports([SAMPLE]).tickets if t.status in ("solved", "closed")), key=lambda t: t.created_at)
+    earlier = tickets[: round(len(tickets) / 1.2)]
+    first = _draft_run(earlier, tmp_path)
+    second = _draft_run(tickets, tmp_path)
+    assert len(first) >= 10
+    for article, (topic_id, question) in first.items():
+        # Same question, more tickets: the same draft, under the same id.
+        assert second.get(article) == (topic_id, question), article
