@@ -120,7 +120,7 @@ def match_articles(topics: Sequence[Topic], articles: Sequence[Article], root: P
         if topic.id in by_topic_id:
             found[topic.id] = by_topic_id[topic.id]
     rest = [t for t in topics if t.id not in found]
-    candidates = [a for a in articles if a.url != "/" and a not in found.values()]
+    candidates = [a for a in articles if a.url != "/"]
     if not rest or not candidates:
         return found
     article_texts = [_article_text(root / a.path) for a in candidates]

@@ -43,8 +43,8 @@ NEIGHBOURS = 5
 # this much (in LSA space, and in the sparser TF-IDF space of small sets).
 MIN_MARGIN_LSA = 0.07
 MIN_MARGIN_TFIDF = 0.20
-# ... and when it is this close to the centre at all (a one-off question among few topics has
-# no near second centre to lose a margin to).
+# ... and when it is this close to the centre of the rest of its topic (a one-off question
+# among few topics has no near second centre to lose a margin to).
 MIN_CLOSENESS = 0.4
 
 _PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
@@ -92,11 +92,12 @@ class TopicEngine(Protocol):
 
     name: str
 
-    def vectors(self, texts: list[str], tfidf) -> np.ndarray:
-        """One unit row vector per text (tfidf: the texts' TF-IDF matrix, for engines that use it)."""
+    def vectors(self, texts: list[str], tfidf):
+        """One unit row vector per text, a dense array or a sparse matrix (tfidf: the texts'
+        TF-IDF matrix, for engines that use it)."""
 
-    def cluster(self, vectors: np.ndarray, min_size: int) -> np.ndarray:
-        """A label per row; -1 for rows that join no group."""
+    def cluster(self, vectors, min_size: int) -> np.ndarray:
+        """A label per row; -1 for rows that join no group of min_size."""
 
 
 class WordEngine:

@@ -6,6 +6,7 @@ import pytest
 
 from kbgen.articles import read_articles, split_front_matter
 from kbgen.drafts import (
+    MERGED,
     NEW,
     PROTECTED,
     REFRESHED,
@@ -55,6 +56,18 @@ def test_rerun_refreshes_untouched_drafts_only(tmp_path):
     refreshed = write_drafts([topic(n=9)], tmp_path)[0]
     assert (refreshed.action, refreshed.article, refreshed.topic_id) == (REFRESHED, first.article, "t-invoice")
     assert "tickets: 9" in (tmp_path / first.article).read_text(encoding="utf-8")
+
+
+def test_two_topics_asking_what_one_draft_answers_go_to_it_together(tmp_path):
+    [first] = write_drafts([topic()], tmp_path)
+    split = [topic(n=7), topic(key="invoices", title="Where can I download my invoice as a PDF?", n=4)]
+    outcomes = write_drafts(split, tmp_path)
+    assert [(o.article, o.topic_id, o.action) for o in outcomes] == [
+        (first.article, "t-invoice", REFRESHED),
+        (first.article, "t-invoice", MERGED),
+    ]
+    assert "tickets: 11" in (tmp_path / first.article).read_text(encoding="utf-8")
+    assert len(list(tmp_path.rglob("*.md"))) == 1
 
 
 def test_an_edited_draft_survives_byte_for_byte(tmp_path):
