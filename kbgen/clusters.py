@@ -7,7 +7,7 @@ Both topic engines end here with one unit vector per ticket (sparse or dense):
 2. Leiden (igraph, modularity with a resolution) splits that graph into communities: the
    number of topics is found, not given; a higher resolution gives more, smaller topics;
 3. a doubtful ticket leaves its topic: one that is barely closer to its topic's centre than to
-   the next topic's (the margin), or far from every centre;
+   the next topic's (the margin), or far from the centre of the rest of its topic;
 4. topics smaller than the minimum size dissolve: their tickets are one-offs (-1).
 """
 
@@ -30,7 +30,7 @@ class Settings:
     resolution: float  # Leiden's: higher splits questions finer
     edge_power: float  # edge weight = cosine ** edge_power (higher trusts close pairs more)
     min_margin: float  # own-centre cosine minus the best other centre's, to stay in a topic
-    min_closeness: float = -1.0  # cosine to the own centre, to stay in a topic
+    min_closeness: float = -1.0  # cosine to the centre of the rest of its topic, to stay in it
 
 
 def find_groups(vectors, min_size: int, settings: Settings) -> np.ndarray:
@@ -77,7 +77,7 @@ def _leiden(n: int, graph: sparse.coo_matrix, resolution: float) -> np.ndarray:
 
 
 def _keep_confident(vectors, found: np.ndarray, min_size: int, settings: Settings) -> np.ndarray:
-    """found with doubtful rows and groups below min_size set to -1, groups numbered 0.. ."""
+    """found renumbered, with doubtful rows and groups below min_size set to -1."""
     n = len(found)
     sizes = np.bincount(found)
     big = np.flatnonzero(sizes >= min_size)

@@ -108,7 +108,7 @@ def merge_topics(group: Sequence[Topic]) -> Topic:
         ticket_ids=tuple(tid for t in group for tid in t.ticket_ids),
         first_seen_at=min(seen) if seen else None,
         last_seen_at=max(last) if last else None,
-        phrasings=tuple(phrasings[: max(len(first.phrasings), 3)]),
+        phrasings=tuple(phrasings[:5]),
     )
 
 

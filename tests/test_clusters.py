@@ -1,0 +1,46 @@
+"""Groups in a nearest-neighbour graph: found, not given; doubtful rows left out; repeatable."""
+
+import numpy as np
+from scipy import sparse
+
+from kbgen.clusters import Settings, find_groups
+
+SETTINGS = Settings(neighbours=5, resolution=1.0, edge_power=1.0, min_margin=0.05, min_closeness=0.5)
+
+
+def blobs(sizes=(12, 9, 7), stray=2, seed=1) -> tuple[np.ndarray, np.ndarray]:
+    """Unit vectors around len(sizes) directions, plus stray rows that belong to none."""
+    rng = np.random.default_rng(seed)
+    centres = np.eye(16)[: len(sizes)]
+    rows, truth = [], []
+    for label, size in enumerate(sizes):
+        rows.append(centres[label] + 0.1 * rng.standard_normal((size, 16)))
+        truth += [label] * size
+    rows.append(rng.standard_normal((stray, 16)))
+    truth += [-1] * stray
+    vectors = np.vstack(rows)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True), np.array(truth)
+
+
+def test_groups_are_found_and_strays_left_out():
+    vectors, truth = blobs()
+    labels = find_groups(vectors, 5, SETTINGS)
+    assert set(labels[truth == -1]) == {-1}
+    for label in range(3):
+        found = set(labels[truth == label])
+        assert len(found) == 1 and found != {-1}
+    assert len(set(labels) - {-1}) == 3
+
+
+def test_a_group_below_the_minimum_size_dissolves():
+    vectors, truth = blobs(sizes=(12, 4), stray=0)
+    labels = find_groups(vectors, 5, SETTINGS)
+    assert set(labels[truth == 1]) == {-1}
+    assert (labels[truth == 0] >= 0).sum() >= 5
+
+
+def test_sparse_and_dense_rows_give_the_same_groups_every_time():
+    vectors, _ = blobs()
+    dense = find_groups(vectors, 5, SETTINGS)
+    assert (find_groups(sparse.csr_matrix(vectors), 5, SETTINGS) == dense).all()
+    assert (find_groups(vectors, 5, SETTINGS) == dense).all()
