@@ -5,11 +5,16 @@ same language) goes to that article. kbgen rewrites an article only while it is 
 draft: status ``draft`` and the hash recorded in its front matter still matching the file.
 Anything a writer edited or published is protected; new evidence for it goes to a sidecar
 file under ``.kbgen/evidence/`` beside the content directory.
+
+``.kbgen/topics.json`` records which tickets each article's topic held. A later run with more
+tickets may group a question a little differently (new id, other words on top): a topic that
+holds mostly tickets an article's topic held is that article's question.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import tempfile
@@ -27,6 +32,10 @@ from kbgen.records import Article, Ticket, Topic
 
 # Cosine similarity (TF-IDF words) above which a topic asks what an existing article answers.
 MATCH_THRESHOLD = 0.3
+# A topic is an article's when the article's earlier topic held most of the topic's tickets that
+# any earlier topic held, at least this share of all its tickets and at least two.
+MATCH_SHARED_TICKETS = 0.25
+TOPICS_FILE = "topics.json"
 
 ALSO_ASKED = {
     "en": "Customers also ask it as",
@@ -58,7 +67,8 @@ def write_drafts(topics: Sequence[Topic], content_dir: str | Path, *, site_langu
     root = Path(content_dir)
     root.mkdir(parents=True, exist_ok=True)
     articles = read_articles(root)
-    matches = match_articles(topics, articles, root, site_language)
+    held = read_topic_tickets(root)
+    matches = match_articles(topics, articles, root, site_language, held)
     together: dict[str, list[Topic]] = {}
     for topic in topics:
         if topic.id in matches:
@@ -92,7 +102,30 @@ def write_drafts(topics: Sequence[Topic], content_dir: str | Path, *, site_langu
             continue
         atomic_write(target, text)
         outcomes.append(DraftOutcome(topic_id, rel, REFRESHED if article is not None else NEW))
+    for topic, outcome in zip(topics, outcomes, strict=True):
+        held[outcome.topic_id] = sorted(set(held.get(outcome.topic_id, ())) | set(topic.ticket_ids))
+    write_topic_tickets(root, held)
     return tuple(outcomes)
+
+
+def read_topic_tickets(root: Path) -> dict[str, list[str]]:
+    """Article topic id -> the ticket ids its topic held, from earlier runs ({} at first)."""
+    path = root.parent / ".kbgen" / TOPICS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise KbgenError(f"{path}: unreadable ({exc.__class__.__name__}); delete it and kbgen rebuilds it") from None
+    topics = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(topics, dict):
+        raise KbgenError(f"{path}: expected {{\"topics\": {{topic id: [ticket ids]}}}}; delete it and kbgen rebuilds it")
+    return {str(k): [str(t) for t in v] for k, v in topics.items() if isinstance(v, list)}
+
+
+def write_topic_tickets(root: Path, held: dict[str, list[str]]) -> None:
+    path = root.parent / ".kbgen" / TOPICS_FILE
+    atomic_write(path, json.dumps({"version": 1, "topics": held}, indent=1, sort_keys=True) + "\n")
 
 
 def merge_topics(group: Sequence[Topic]) -> Topic:
@@ -112,13 +145,22 @@ def merge_topics(group: Sequence[Topic]) -> Topic:
     )
 
 
-def match_articles(topics: Sequence[Topic], articles: Sequence[Article], root: Path, site_language: str) -> dict[str, Article]:
-    """Topic id -> the existing article that answers the same question, if any."""
+def match_articles(
+    topics: Sequence[Topic], articles: Sequence[Article], root: Path, site_language: str, held: dict[str, list[str]] | None = None
+) -> dict[str, Article]:
+    """Topic id -> the existing article that answers the same question, if any: the article with
+    the topic's id, else the one whose earlier topic held most of its tickets (held), else the one
+    whose words it shares most."""
     found: dict[str, Article] = {}
     by_topic_id = {a.topic_id: a for a in articles if a.topic_id}
     for topic in topics:
         if topic.id in by_topic_id:
             found[topic.id] = by_topic_id[topic.id]
+    for topic in topics:
+        if topic.id not in found:
+            article = _article_holding(topic, held or {}, by_topic_id)
+            if article is not None and (article.language or site_language) == topic.language:
+                found[topic.id] = article
     rest = [t for t in topics if t.id not in found]
     candidates = [a for a in articles if a.url != "/"]
     if not rest or not candidates:
@@ -144,6 +186,19 @@ def match_articles(topics: Sequence[Topic], articles: Sequence[Article], root: P
             continue
         found[topic.id] = article
     return found
+
+
+def _article_holding(topic: Topic, held: dict[str, list[str]], by_topic_id: dict[str, Article]) -> Article | None:
+    tickets = set(topic.ticket_ids)
+    shared = {topic_id: len(tickets.intersection(ids)) for topic_id, ids in held.items() if topic_id in by_topic_id}
+    shared = {topic_id: n for topic_id, n in shared.items() if n}
+    if not shared:
+        return None
+    topic_id = max(shared, key=shared.__getitem__)
+    best = shared[topic_id]
+    if best >= 2 and best >= MATCH_SHARED_TICKETS * len(tickets) and best * 2 > sum(shared.values()):
+        return by_topic_id[topic_id]
+    return None
 
 
 def draft_path(topic: Topic, site_language: str) -> str:

@@ -1,6 +1,7 @@
 import csv
-from pathlib import Path
+from dataclasses import replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from kbgen.drafts import (
     write_assignments,
     write_drafts,
 )
+from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
 
 SEEN = datetime(2026, 8, 3, tzinfo=timezone.utc)
@@ -68,6 +70,27 @@ def test_two_topics_asking_what_one_draft_answers_go_to_it_together(tmp_path):
     ]
     assert "tickets: 11" in (tmp_path / first.article).read_text(encoding="utf-8")
     assert len(list(tmp_path.rglob("*.md"))) == 1
+
+
+def test_a_topic_regrouped_under_other_words_finds_its_draft_by_its_tickets(tmp_path):
+    content = tmp_path / "content"
+    [first] = write_drafts([topic()], content)
+    regrouped = replace(
+        topic(key="pdf", title="Is there a PDF copy of what I paid?", n=9),
+        ticket_ids=tuple(f"invoice-{i}" for i in range(3, 9)) + ("new-1", "new-2", "new-3"),
+        phrasings=("Copy of payment?",),
+        terms=("pdf", "payment"),
+    )
+    [again] = write_drafts([regrouped], content)
+    assert (again.article, again.topic_id, again.action) == (first.article, "t-invoice", REFRESHED)
+    assert len(list(content.rglob("*.md"))) == 1
+
+
+def test_an_unreadable_topics_record_is_named(tmp_path):
+    (tmp_path / ".kbgen").mkdir()
+    (tmp_path / ".kbgen" / "topics.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(KbgenError, match=r"topics\.json: unreadable .*delete it"):
+        write_drafts([topic()], tmp_path / "content")
 
 
 def test_an_edited_draft_survives_byte_for_byte(tmp_path):
