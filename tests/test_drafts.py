@@ -25,6 +25,12 @@ from kbgen.records import Ticket, Topic
 SEEN = datetime(2026, 8, 3, tzinfo=timezone.utc)
 
 
+@pytest.fixture
+def content(tmp_path):
+    """A content folder of its own: kbgen keeps its records in .kbgen/ beside it."""
+    return tmp_path / "content"
+
+
 def topic(key="invoice", title="Where can I download my invoice?", n=6, language="en", answer=None) -> Topic:
     return Topic(
         id=f"t-{key}",
@@ -41,10 +47,10 @@ def topic(key="invoice", title="Where can I download my invoice?", n=6, language
     )
 
 
-def test_a_draft_has_front_matter_answer_steps_and_phrasings(tmp_path):
-    [outcome] = write_drafts([topic()], tmp_path)
+def test_a_draft_has_front_matter_answer_steps_and_phrasings(content):
+    [outcome] = write_drafts([topic()], content)
     assert (outcome.action, outcome.article) == (NEW, "billing/where-can-i-download-my-invoice.md")
-    meta, body = split_front_matter((tmp_path / outcome.article).read_text(encoding="utf-8"))
+    meta, body = split_front_matter((content / outcome.article).read_text(encoding="utf-8"))
     assert meta["status"] == "draft" and meta["kbgen_topic"] == "t-invoice" and meta["tickets"] == 6
     assert meta["first_seen"] == "2026-08-03" and meta["lang"] == "en" and meta["category"] == "Billing"
     assert "kbgen_hash" in meta
@@ -52,24 +58,24 @@ def test_a_draft_has_front_matter_answer_steps_and_phrasings(tmp_path):
     assert "## Customers also ask it as\n\n- How do I get my invoice as a PDF?" in body
 
 
-def test_rerun_refreshes_untouched_drafts_only(tmp_path):
-    [first] = write_drafts([topic()], tmp_path)
-    assert write_drafts([topic()], tmp_path)[0].action == UNCHANGED
-    refreshed = write_drafts([topic(n=9)], tmp_path)[0]
+def test_rerun_refreshes_untouched_drafts_only(content):
+    [first] = write_drafts([topic()], content)
+    assert write_drafts([topic()], content)[0].action == UNCHANGED
+    refreshed = write_drafts([topic(n=9)], content)[0]
     assert (refreshed.action, refreshed.article, refreshed.topic_id) == (REFRESHED, first.article, "t-invoice")
-    assert "tickets: 9" in (tmp_path / first.article).read_text(encoding="utf-8")
+    assert "tickets: 9" in (content / first.article).read_text(encoding="utf-8")
 
 
-def test_two_topics_asking_what_one_draft_answers_go_to_it_together(tmp_path):
-    [first] = write_drafts([topic()], tmp_path)
+def test_two_topics_asking_what_one_draft_answers_go_to_it_together(content):
+    [first] = write_drafts([topic()], content)
     split = [topic(n=7), topic(key="invoices", title="Where can I download my invoice as a PDF?", n=4)]
-    outcomes = write_drafts(split, tmp_path)
+    outcomes = write_drafts(split, content)
     assert [(o.article, o.topic_id, o.action) for o in outcomes] == [
         (first.article, "t-invoice", REFRESHED),
         (first.article, "t-invoice", MERGED),
     ]
-    assert "tickets: 11" in (tmp_path / first.article).read_text(encoding="utf-8")
-    assert len(list(tmp_path.rglob("*.md"))) == 1
+    assert "tickets: 11" in (content / first.article).read_text(encoding="utf-8")
+    assert len(list(content.rglob("*.md"))) == 1
 
 
 def test_a_topic_regrouped_under_other_words_finds_its_draft_by_its_tickets(tmp_path):
@@ -93,34 +99,34 @@ def test_an_unreadable_topics_record_is_named(tmp_path):
         write_drafts([topic()], tmp_path / "content")
 
 
-def test_an_edited_draft_survives_byte_for_byte(tmp_path):
-    [first] = write_drafts([topic()], tmp_path)
-    path = tmp_path / first.article
+def test_an_edited_draft_survives_byte_for_byte(content):
+    [first] = write_drafts([topic()], content)
+    path = content / first.article
     edited = path.read_text(encoding="utf-8").replace("Choose Invoices", "Choose **Invoices** in the menu")
     path.write_text(edited, encoding="utf-8")
-    [again] = write_drafts([topic(n=12)], tmp_path)
+    [again] = write_drafts([topic(n=12)], content)
     assert again.action == PROTECTED and again.article == first.article
     assert path.read_text(encoding="utf-8") == edited
-    evidence = tmp_path.parent / ".kbgen" / "evidence" / "billing__where-can-i-download-my-invoice.yml"
+    evidence = content.parent / ".kbgen" / "evidence" / "billing__where-can-i-download-my-invoice.yml"
     assert "tickets: 12" in evidence.read_text(encoding="utf-8")
 
 
-def test_a_published_article_gets_the_tickets_instead_of_a_new_draft(tmp_path):
-    published = tmp_path / "billing" / "invoices.md"
+def test_a_published_article_gets_the_tickets_instead_of_a_new_draft(content):
+    published = content / "billing" / "invoices.md"
     published.parent.mkdir(parents=True)
     text = "---\ntitle: How do I download an invoice?\nstatus: published\n---\n\nGo to Billing and download your invoice.\n"
     published.write_text(text, encoding="utf-8")
-    [outcome] = write_drafts([topic()], tmp_path)
+    [outcome] = write_drafts([topic()], content)
     assert (outcome.action, outcome.article) == (PROTECTED, "billing/invoices.md")
     assert published.read_text(encoding="utf-8") == text
-    assert [a.path for a in read_articles(tmp_path)] == ["billing/invoices.md"]
+    assert [a.path for a in read_articles(content)] == ["billing/invoices.md"]
 
 
-def test_other_languages_go_to_their_own_folder_and_never_match_across_languages(tmp_path):
-    write_drafts([topic()], tmp_path)
-    [dutch] = write_drafts([topic("factuur", "Waar download ik mijn factuur?", language="nl")], tmp_path)
+def test_other_languages_go_to_their_own_folder_and_never_match_across_languages(content):
+    write_drafts([topic()], content)
+    [dutch] = write_drafts([topic("factuur", "Waar download ik mijn factuur?", language="nl")], content)
     assert dutch.action == NEW and dutch.article == "nl/billing/waar-download-ik-mijn-factuur.md"
-    assert "Klanten vragen het ook zo" in (tmp_path / dutch.article).read_text(encoding="utf-8")
+    assert "Klanten vragen het ook zo" in (content / dutch.article).read_text(encoding="utf-8")
 
 
 def test_ticket_text_cannot_inject_markup():

@@ -126,8 +126,8 @@ def _draft_run(tickets: list[Ticket], content: Path) -> dict[str, tuple[str, str
 def test_topic_ids_stay_when_a_new_export_brings_20_percent_more_tickets(tmp_path):
     tickets = sorted((t for t in read_exports([SAMPLE]).tickets if t.status in ("solved", "closed")), key=lambda t: t.created_at)
     earlier = tickets[: round(len(tickets) / 1.2)]
-    first = _draft_run(earlier, tmp_path)
-    second = _draft_run(tickets, tmp_path)
+    first = _draft_run(earlier, tmp_path / "content")
+    second = _draft_run(tickets, tmp_path / "content")
     assert len(first) >= 10
     for article, (topic_id, question) in first.items():
         # Same question, more tickets: the same draft, under the same id.
