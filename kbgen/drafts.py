@@ -86,7 +86,7 @@ def write_drafts(topics: Sequence[Topic], content_dir: str | Path, *, site_langu
             topic = merge_topics(group)
         if article is not None and (article.status != "draft" or article.edited):
             write_evidence(root, article, topic)
-            outcomes.append(DraftOutcome(topic.id, article.path, PROTECTED))
+            outcomes.append(DraftOutcome(article.topic_id or topic.id, article.path, PROTECTED))
             continue
         if article is not None:
             rel = article.path
