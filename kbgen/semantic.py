@@ -53,10 +53,11 @@ class SemanticEngine:
             if folder is None:
                 raise KbgenError(f"--engine semantic: no model given and none installed (--embeddings MODEL, or {INSTALL_HINT})")
             model = str(folder)
-        local = Path(model).expanduser().is_dir()
+        folder = Path(model).expanduser()
+        local = folder.is_dir()
         _quiet_loading()
         try:
-            self._model = SentenceTransformer(model, device="cpu", local_files_only=local)
+            self._model = SentenceTransformer(str(folder) if local else model, device="cpu", local_files_only=local)
         except Exception as exc:  # the library raises OSError, ValueError or its own errors
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise KbgenError(f"--embeddings {model}: cannot load the model ({reason})") from None
