@@ -94,7 +94,7 @@ def run_draft(
     engine and embeddings override the site_config's (see kbgen.topics.make_engine).
     """
     # A missing semantic extra or model is reported before any file is read.
-    topic_engine = make_engine(engine or config.engine, embeddings or config.embeddings)
+    topic_engine = make_engine(engine or config.engine, embeddings or config.embeddings, progress)
     load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
     resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
     progress(f"redacting {len(resolved)} resolved tickets")

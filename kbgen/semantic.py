@@ -8,6 +8,7 @@ is given by name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from kbgen.errors import KbgenError
 
 INSTALL_HINT = "pip install 'kbgen[semantic]'"
 BATCH_SIZE = 64
+PROGRESS_EVERY = 2048  # texts embedded between two progress reports (a few seconds on 2 cores)
 
 
 def bundled_model() -> Path | None:
@@ -43,7 +45,8 @@ class SemanticEngine:
 
     name = "semantic"
 
-    def __init__(self, model: str = "") -> None:
+    def __init__(self, model: str = "", progress: Callable[[str], None] = lambda step: None) -> None:
+        self._progress = progress
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
@@ -63,9 +66,15 @@ class SemanticEngine:
             raise KbgenError(f"--embeddings {model}: cannot load the model ({reason})") from None
 
     def vectors(self, texts: list[str], tfidf=None) -> np.ndarray:
-        return self._model.encode(
-            texts, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
-        )
+        parts = []
+        for start in range(0, len(texts), PROGRESS_EVERY):
+            chunk = texts[start : start + PROGRESS_EVERY]
+            parts.append(
+                self._model.encode(chunk, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            )
+            if len(texts) > PROGRESS_EVERY:
+                self._progress(f"embedded {start + len(chunk):,} of {len(texts):,} texts")
+        return np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
 
     def cluster(self, vectors: np.ndarray, min_size: int) -> np.ndarray:
         n = len(vectors)

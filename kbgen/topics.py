@@ -15,7 +15,7 @@ import re
 import time
 from collections import Counter
 from functools import cache
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -130,12 +130,13 @@ class WordEngine:
         return find_groups(vectors, min_size, settings)
 
 
-def make_engine(name: str = "default", embeddings: str = "") -> TopicEngine:
-    """The engine called name; the semantic one loads its model (a name or a path)."""
+def make_engine(name: str = "default", embeddings: str = "", progress: Callable[[str], None] = lambda step: None) -> TopicEngine:
+    """The engine called name; the semantic one loads its model (a name or a path) and reports
+    its progress through long embedding work."""
     if name == "semantic":
         from kbgen.semantic import SemanticEngine
 
-        return SemanticEngine(embeddings)
+        return SemanticEngine(embeddings, progress)
     if name != "default":
         raise KbgenError(f"--engine: unknown engine '{name}' (choose from default, semantic)")
     return WordEngine()

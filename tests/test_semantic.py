@@ -57,3 +57,14 @@ def test_without_the_extra_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # import fails as if not installed
     with pytest.raises(KbgenError, match=r"pip install 'kbgen\[semantic\]'"):
         make_engine("semantic")
+
+
+def test_long_embedding_work_reports_progress(semantic_engine, monkeypatch):
+    import kbgen.semantic
+
+    steps = []
+    monkeypatch.setattr(kbgen.semantic, "PROGRESS_EVERY", 4)
+    engine = make_engine("semantic", progress=steps.append)
+    vectors = engine.vectors(QUESTIONS["invoice"] + QUESTIONS["cancel"][:3])
+    assert vectors.shape == (9, 384)
+    assert steps == ["embedded 4 of 9 texts", "embedded 8 of 9 texts", "embedded 9 of 9 texts"]
