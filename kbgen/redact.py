@@ -518,16 +518,7 @@ class Redactor:
             for phone_start, phone_end in self._phone_spans(text, start, end):
                 if not _overlaps(spans, (phone_start, phone_end)):
                     spans.append((phone_start, phone_end, "phone"))
-        if not spans:
-            return text
-        out, last = [], 0
-        for start, end, kind in sorted(spans):
-            out.append(text[last:start])
-            out.append(f"[{kind}]")
-            counts[kind] += 1
-            last = end
-        out.append(text[last:])
-        return "".join(out)
+        return _replace_typed(text, sorted(spans), counts)
 
 
 def _phone_e164(raw: str) -> str:
@@ -556,8 +547,9 @@ def _phone_e164(raw: str) -> str:
     return ""
 
 
-def _overlaps(spans: list[tuple[int, int, str]], span: tuple[int, int]) -> bool:
-    return any(start < span[1] and span[0] < end for start, end, _ in spans)
+def _overlaps(spans: Sequence[tuple], span: tuple[int, int]) -> bool:
+    """Whether span overlaps one of spans ((start, end, ...) tuples)."""
+    return any(taken[0] < span[1] and span[0] < taken[1] for taken in spans)
 
 
 def _greeted_names(text: str) -> list[tuple[int, int]]:
@@ -593,15 +585,22 @@ def _bare_signature_names(text: str) -> list[tuple[int, int]]:
 
 def _replace_spans(text: str, spans: list[tuple[int, int]], kind: str, counts: Counter) -> str:
     """text with each of the (sorted, disjoint) spans replaced by the placeholder of kind."""
+    if not spans:  # the common case: kept cheap, this runs several times per text
+        return text
+    return _replace_typed(text, [(start, end, kind) for start, end in spans], counts)
+
+
+def _replace_typed(text: str, spans: list[tuple[int, int, str]], counts: Counter) -> str:
+    """text with each (start, end, kind) span (sorted, disjoint) replaced by its placeholder."""
     if not spans:
         return text
     out, last = [], 0
-    for start, end in spans:
+    for start, end, kind in spans:
         out.append(text[last:start])
         out.append(f"[{kind}]")
+        counts[kind] += 1
         last = end
     out.append(text[last:])
-    counts[kind] += len(spans)
     return "".join(out)
 
 
@@ -642,7 +641,7 @@ class _Known:
             before, after = text[start - 1 : start], text[end : end + 1]
             if (before and (_is_word_char(before) or before == "[")) or (after and (_is_word_char(after) or after == "]")):
                 continue
-            if not any(s < end and start < e for s, e in spans):
+            if not _overlaps(spans, (start, end)):
                 spans.append((start, end))
         return sorted(spans)
 
