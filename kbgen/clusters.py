@@ -33,6 +33,12 @@ class Settings:
     min_closeness: float = -1.0  # cosine to the centre of the rest of its topic, to stay in it
 
 
+def resolution_for(n: int, most: float) -> float:
+    """Leiden's resolution for n rows: more tickets hold more distinct questions (1.6 at 40
+    rows, 2.4 at 256, 4.1 at 13,000), never above most."""
+    return float(np.clip(np.log10(max(n, 1)), 1.0, most))
+
+
 def find_groups(vectors, min_size: int, settings: Settings) -> np.ndarray:
     """A label per row of vectors (unit rows), -1 for rows that join no group of min_size."""
     n = vectors.shape[0]

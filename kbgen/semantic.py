@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kbgen.clusters import Settings, find_groups
+from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 
 INSTALL_HINT = "pip install 'kbgen[semantic]'"
@@ -82,7 +82,7 @@ class SemanticEngine:
             neighbours=int(np.clip(round(np.log2(max(n, 2))), 4, 15)),
             # Capped lower than the default engine's: these vectors already join what words
             # split, and a finer split only repeats questions.
-            resolution=float(np.clip(np.log10(max(n, 1)), 1.0, 3.0)),
+            resolution=resolution_for(n, most=3.0),
             edge_power=1.0,
             min_margin=0.03,
             min_closeness=0.55,

@@ -27,7 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unico
 from sklearn.preprocessing import normalize
 from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
 
-from kbgen.clusters import Settings, find_groups
+from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
 
@@ -121,8 +121,7 @@ class WordEngine:
         n = vectors.shape[0]
         settings = Settings(
             neighbours=NEIGHBOURS,
-            # More tickets hold more distinct questions: 1.6 at 40 tickets, 4.1 at 13,000.
-            resolution=float(np.clip(np.log10(max(n, 1)), 1.0, 4.5)),
+            resolution=resolution_for(n, most=4.5),
             edge_power=2.0,
             min_margin=MIN_MARGIN_TFIDF if sparse.issparse(vectors) else MIN_MARGIN_LSA,
             min_closeness=MIN_CLOSENESS,
