@@ -11,16 +11,14 @@ tickets/s and peak resident memory. Targets (the 2-core machine): >= 20,000 tick
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from common import cached_export, fresh_runs, options
 
 TARGET_RATE = 20_000
 TARGET_RSS_MB = 500
@@ -82,25 +80,14 @@ def write_export(path: Path, tickets: int, seed: int = 7) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tickets", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kbgen-bench")
-    args = parser.parse_args()
-
-    args.work.mkdir(parents=True, exist_ok=True)
-    export = args.work / f"tickets-{args.tickets}.csv"
-    if not export.exists():
-        print(f"writing {export} ...", file=sys.stderr)
-        write_export(export, args.tickets)
+    args = options(__doc__, tickets=1_000_000)
+    export = cached_export(args.work, f"tickets-{args.tickets}.csv", args.tickets, write_export)
     size_mb = export.stat().st_size / 1e6
-    results = []
-    for run in range(1, args.runs + 1):
-        out = subprocess.run([sys.executable, "-c", READER, str(export)], capture_output=True, text=True, check=True)
-        result = json.loads(out.stdout)
+    results = fresh_runs(
+        READER, export, args.runs, lambda r: f"{r['tickets'] / r['seconds']:,.0f} tickets/s, {r['peak_rss_mb']:.0f} MB peak RSS"
+    )
+    for result in results:
         assert result["tickets"] == args.tickets, result
-        results.append(result)
-        print(f"run {run}: {result['tickets'] / result['seconds']:,.0f} tickets/s, {result['peak_rss_mb']:.0f} MB peak RSS", file=sys.stderr)
     rate = statistics.median(r["tickets"] / r["seconds"] for r in results)
     rss = statistics.median(r["peak_rss_mb"] for r in results)
     print(f"{args.tickets:,} tickets, {size_mb:,.0f} MB CSV, median of {args.runs} runs:")

@@ -12,16 +12,14 @@ the time of reading (median ratio of the runs).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import random
 import statistics
-import subprocess
-import sys
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+
+from common import cached_export, fresh_runs, options
 
 TARGET_RATIO = 2.0
 # 1,600 requester names: more than Python's cache of compiled patterns holds, as in a real export.
@@ -102,27 +100,12 @@ def write_export(path: Path, tickets: int, seed: int = 11) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tickets", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "kbgen-bench")
-    args = parser.parse_args()
-
-    args.work.mkdir(parents=True, exist_ok=True)
-    export = args.work / f"personal-{args.tickets}-v3.csv"
-    if not export.exists():
-        print(f"writing {export} ...", file=sys.stderr)
-        write_export(export, args.tickets)
-    results = []
-    for run in range(1, args.runs + 1):
-        out = subprocess.run([sys.executable, "-c", READER, str(export)], capture_output=True, text=True, check=True)
-        result = json.loads(out.stdout)
-        results.append(result)
-        print(
-            f"run {run}: read {result['read_s']:.1f} s, redact {result['redact_s']:.1f} s "
-            f"({result['redact_s'] / result['read_s']:.2f}x), {result['items']:,} items replaced",
-            file=sys.stderr,
-        )
+    args = options(__doc__, tickets=100_000)
+    export = cached_export(args.work, f"personal-{args.tickets}-v3.csv", args.tickets, write_export)
+    results = fresh_runs(
+        READER, export, args.runs,
+        lambda r: f"read {r['read_s']:.1f} s, redact {r['redact_s']:.1f} s ({r['redact_s'] / r['read_s']:.2f}x), {r['items']:,} items replaced",
+    )
     ratio = statistics.median(r["redact_s"] / r["read_s"] for r in results)
     rate = statistics.median(r["tickets"] / r["redact_s"] for r in results)
     print(f"{args.tickets:,} tickets, median of {args.runs} runs:")
