@@ -17,6 +17,7 @@ from kbgen.errors import KbgenError
 CONFIG_FILE = "kbgen.yml"
 LANGUAGES = ("en", "nl", "sv", "de", "pl")
 ENGINES = ("default", "semantic")
+SEARCH_ENGINES = ("pagefind", "material")
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class SiteConfig:
     collector_url: str = "http://127.0.0.1:8765"
     # Report searches that end with no result to the collector.
     report_failed_searches: bool = True
+    # The site's search: "pagefind" (an index split in chunks: a reader downloads only what a
+    # query needs) or "material" (Material's built-in search: one index downloaded whole).
+    search_engine: str = "pagefind"
+    # Collector files (a folder or glob, relative to the project) whose votes rank the home
+    # page's most helpful articles; empty: articles asked about in most tickets come first.
+    feedback: str = ""
     # Ticket statuses that count as resolved when drafting.
     resolved_statuses: tuple[str, ...] = ("solved", "closed", "resolved")
     # Smallest number of tickets that makes a topic worth a draft.
@@ -90,6 +97,16 @@ def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
     if not isinstance(url, str) or (url and not re.match(r"^https?://[^\s/]+", url)):
         problems.append(f"site.collector_url: '{url}' is not an http(s) URL")
     values["collector_url"] = str(url).rstrip("/")
+
+    feedback = site.get("feedback", defaults.feedback) or ""
+    if not isinstance(feedback, str):
+        problems.append("site.feedback: expected a folder or glob of collector files")
+    values["feedback"] = str(feedback)
+
+    search_engine = search.get("engine", defaults.search_engine)
+    if search_engine not in SEARCH_ENGINES:
+        problems.append(f"search.engine: '{search_engine}' is not one of {', '.join(SEARCH_ENGINES)}")
+    values["search_engine"] = search_engine
 
     failed = search.get("report_failed", defaults.report_failed_searches)
     if not isinstance(failed, bool):

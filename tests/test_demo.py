@@ -50,9 +50,8 @@ def test_demo_builds_a_site_of_articles_each_with_a_feedback_form(demo):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert 'id="kbgen-feedback"' in html, page
-    index = json.loads((demo / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert len(indexed) >= 12
+    entry = json.loads((demo / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(pages)
 
 
 def test_demo_writes_a_report(demo):

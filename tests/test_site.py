@@ -184,9 +184,11 @@ def test_the_widget_assets_are_copied_and_linked(site):
     assert (site / "assets" / "kbgen.css").is_file()
     html = Elements(page(site, "/account/reset-your-password/"))
     assert html.one("script", src="../../assets/kbgen.js")
+    assert html.one("script", src="../../assets/kbgen-search.js")
     assert html.one("link", href="../../assets/kbgen.css")
-    settings = page(site, "/").split('<script id="__kbgen" type="application/json">')[1].split("</script>")[0]
-    assert json.loads(settings) == {"collector": COLLECTOR, "lang": "en", "reportSearches": True}
+    settings = json.loads(page(site, "/").split('<script id="__kbgen" type="application/json">')[1].split("</script>")[0])
+    assert settings["texts"].pop("search_none") == TEXTS["en"]["search_none"]
+    assert {k: v for k, v in settings.items() if k != "texts"} == {"collector": COLLECTOR, "lang": "en", "reportSearches": True}
 
 
 def test_texts_exist_for_every_interface_language():
@@ -330,9 +332,24 @@ def test_only_web_and_mail_links_are_safe(url, safe):
 # -- build ----------------------------------------------------------------------------------
 
 
-def test_the_search_index_is_built(site):
+def test_pagefind_indexes_the_articles_and_materials_index_stays_empty(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 1  # the one published article; not home, categories, surveys
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
+    header = Elements(page(site, "/account/reset-your-password/"))
+    assert header.one("input", data_kbgen_search=None)
+    assert not header.all("form", name="search")  # Material's script would fetch its own index
+
+
+def test_materials_search_stays_when_chosen(project):
+    config_file = project.parent / "site_config" / "kbgen.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("engine: pagefind", "engine: material"), encoding="utf-8")
+    site = build_site(project)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert "account/reset-your-password/" in [doc["location"] for doc in index["docs"]]
+    assert not (site / "pagefind").exists()
+    assert Elements(page(site, "/account/reset-your-password/")).one("form", name="search")
 
 
 def test_an_invalid_site_config_fails_the_build(project):
@@ -416,3 +433,108 @@ def test_the_repository_root_builds_with_plain_mkdocs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "survey" / "csat" / "index.html").is_file()
     assert (tmp_path / "site" / "assets" / "kbgen.js").is_file()
+
+
+# -- navigation, categories, home pages, languages -------------------------------------------
+
+
+def article(title: str, *, tags: str = "[]", extra: str = "") -> str:
+    return f"---\ntitle: {title}\nstatus: published\ntags: {tags}\n{extra}---\n\nSome answer text.\n"
+
+
+@pytest.fixture(scope="module")
+def catalog_site(tmp_path_factory) -> Path:
+    """Two categories in English, one in Dutch, and collector files with votes."""
+    root = tmp_path_factory.mktemp("catalog")
+    make_project(root)
+    content = root / "content"
+    (content / "account" / "change-your-email.md").write_text(
+        article("Change the email address of your account", tags="[email]", extra="updated: 2026-10-02\ntickets: 40\n"),
+        encoding="utf-8",
+    )
+    (content / "account" / "email-not-arriving.md").write_text(
+        article("The email with the reset link does not arrive", tags="[email]", extra="tickets: 12\n"), encoding="utf-8"
+    )
+    (content / "billing" / "download-an-invoice.md").write_text(article("Download an invoice", extra="tickets: 3\n"), encoding="utf-8")
+    (content / "nl" / "facturen").mkdir(parents=True)
+    (content / "nl" / "facturen" / "factuur-downloaden.md").write_text(
+        article("Een factuur downloaden", extra="category: Facturen en betalen\n"), encoding="utf-8"
+    )
+    votes = root / "feedback"
+    votes.mkdir()
+    lines = [
+        {"v": 1, "kind": "feedback", "received_at": f"2026-11-0{1 + i % 9}T10:00:00Z", "page": "/billing/download-an-invoice/", "helpful": True}
+        for i in range(30)
+    ] + [{"v": 1, "kind": "feedback", "received_at": "2026-11-02T10:00:00Z", "page": "/account/change-your-email/", "helpful": False}] * 5
+    (votes / "2026-11-01.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    settings = root / "site_config" / "kbgen.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("site:\n", "site:\n  feedback: feedback\n", 1), encoding="utf-8")
+    return build_site(root / "mkdocs.yml", collector_url=COLLECTOR)
+
+
+def nav_links(html: str) -> list[str]:
+    return [a["href"] for a in Elements(html).all("a", class_="md-nav__link") if "href" in a]
+
+
+def test_the_navigation_holds_home_pages_and_categories_not_every_article(catalog_site):
+    links = nav_links(page(catalog_site, "/account/change-your-email/"))
+    assert "../" in links and "../../billing/" in links and "../../nl/facturen/" in links
+    assert not any("change-your-email" in link or "download-an-invoice" in link for link in links)
+
+
+def test_a_category_page_lists_its_articles(catalog_site):
+    html = page(catalog_site, "/account/")
+    listed = [a["href"] for a in Elements(html.split('class="kbgen-list"')[1].split("</ul>")[0]).all("a")]
+    assert listed == ["change-your-email/", "reset-your-password/", "email-not-arriving/"]
+
+
+def test_an_article_shows_its_category_update_date_and_related_articles(catalog_site):
+    html = page(catalog_site, "/account/change-your-email/")
+    crumbs = html.split('class="kbgen-crumbs"')[1].split("</nav>")[0]
+    assert 'href="../">Account</a>' in crumbs and 'href="../../">Home</a>' in crumbs
+    assert '<time datetime="2026-10-02">' in html
+    related = html.split('class="kbgen-related"')[1].split("</nav>")[0]
+    # Shares "email" with the article on the reset e-mail; then the rest of its category.
+    assert [a["href"] for a in Elements(related).all("a")] == ["../email-not-arriving/", "../reset-your-password/"]
+
+
+def test_the_home_page_has_a_search_box_categories_and_most_helpful_articles(catalog_site):
+    html = page(catalog_site, "/")
+    found = Elements(html)
+    assert found.one("input", id="kbgen-home-query")
+    categories = html.split('class="kbgen-categories"')[1].split("</ul>")[0]
+    assert [a["href"] for a in Elements(categories).all("a")] == ["account/", "billing/"]
+    assert "(3)" in categories and "(1)" in categories
+    popular = html.split('id="kbgen-popular"')[1].split("</ul>")[0]
+    assert TEXTS["en"]["popular"] in popular  # ranked by votes: site.feedback is set
+    # 30 "yes" votes first; 5 "no" votes rank below articles nobody voted on.
+    assert [a["href"] for a in Elements(popular).all("a")] == [
+        "billing/download-an-invoice/", "account/email-not-arriving/", "account/reset-your-password/", "account/change-your-email/",
+    ]
+
+
+def test_a_language_section_speaks_its_language(catalog_site):
+    html = page(catalog_site, "/nl/facturen/factuur-downloaden/")
+    assert html.count('<html lang="nl"') == 1
+    form = Elements(html)
+    assert form.one("input", name="lang")["value"] == "nl"
+    assert TEXTS["nl"]["feedback_question"] in html and TEXTS["en"]["feedback_question"] not in html
+    assert 'href="../">Facturen en betalen</a>' in html  # the category named by front matter
+    home = page(catalog_site, "/nl/")
+    assert '<html lang="nl"' in home and TEXTS["nl"]["categories"] in home
+    entry = json.loads((catalog_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 1 and entry["languages"]["en"]["page_count"] == 4
+
+
+def test_feedback_forms_are_on_articles_only(catalog_site):
+    for url in ("/", "/account/", "/nl/"):
+        assert Elements(page(catalog_site, url)).all("form", id="kbgen-feedback") == []
+    assert Elements(page(catalog_site, "/billing/download-an-invoice/")).one("form", id="kbgen-feedback")
+
+
+def test_a_nav_in_mkdocs_yml_is_left_as_the_writer_made_it(project):
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text + "nav:\n  - index.md\n  - account/reset-your-password.md\n", encoding="utf-8")
+    site = build_site(project)
+    assert "account/reset-your-password/" in " ".join(nav_links(page(site, "/")))
+    assert not (site / "account" / "index.html").exists()  # no category page made

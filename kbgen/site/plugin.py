@@ -6,7 +6,10 @@ Events below are in the order MkDocs fires them.
 
 from __future__ import annotations
 
+import re
+import subprocess
 from dataclasses import replace
+from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -18,12 +21,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kbgen.articles import split_front_matter
+from kbgen.articles import page_url, split_front_matter
 from kbgen.config import SiteConfig, load_site_config, parse_site_config
 from kbgen.errors import KbgenError
+from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
+from kbgen.report import wilson_interval
 from kbgen.site.config import KbgenPluginConfig
+from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.safe_markdown import SafeMarkdown
+from kbgen.site.search import PAGEFIND_THEME_DIR, index_site
 from kbgen.site.surveys import PROJECT_FOLDER, SurveyTemplates
 from kbgen.site.texts import TEXTS
 
@@ -32,6 +39,7 @@ log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_CSS = "assets/kbgen.css"
 ASSETS_JS = "assets/kbgen.js"
+SEARCH_JS = "assets/kbgen-search.js"
 # Front matter values the theme prints into HTML as they are.
 _PRINTED_META = ("title", "description")
 # kbgen's workflow states of an article; to Material "status" means an icon in the navigation.
@@ -48,6 +56,36 @@ _FOUND = {
 }
 
 
+_HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=")[^"]*(")')
+
+
+def git_dates(folder: Path) -> dict[str, date]:
+    """Date of the last commit that changed each file below folder (paths relative to it);
+    {} outside a git checkout. One `git log` for the whole folder, not one per page."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--relative", "--", "."],
+            cwd=folder, capture_output=True, text=True, check=False,
+        )
+    except OSError:
+        return {}
+    if done.returncode != 0:
+        return {}
+    dates: dict[str, date] = {}
+    when = None
+    for line in done.stdout.splitlines():
+        if line.startswith("\0"):
+            when = date.fromisoformat(line[1:].strip())
+        elif line.strip() and when is not None:
+            dates.setdefault(line.strip(), when)  # newest first: the first date seen is the last change
+    return dates
+
+
+def _url(files: Files, src_uri: str) -> str:
+    file = files.get_file_from_path(src_uri)
+    return file.url if file else ""
+
+
 def is_draft(meta: dict) -> bool:
     """True for an article whose front matter says ``status: draft``."""
     return str(meta.get("status", "")).strip().lower() == "draft"
@@ -60,6 +98,9 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.redactor = Redactor()
         self.surveys: SurveyTemplates | None = None
         self.survey_pages: dict[str, str] = {}  # src_uri -> survey name
+        self.catalog = Catalog("en")
+        self.generated_pages: set[str] = set()  # category and language home pages kbgen wrote
+        self.helpful: dict[str, tuple[float, float]] = {}  # src_uri -> Wilson interval of the helpful share
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.config_file_path:
@@ -86,11 +127,17 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         theme_dir = str(THEME_DIR)
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+        if self.site.search_engine == "pagefind":
+            # Its search box replaces Material's; Material's own index is left empty (on_page_markdown).
+            if str(PAGEFIND_THEME_DIR) not in config.theme.dirs:
+                config.theme.dirs.insert(config.theme.dirs.index(theme_dir), str(PAGEFIND_THEME_DIR))
         # Theme folders are copied to the site as static files (all but *.html), assets included.
         if ASSETS_CSS not in config.extra_css:
             config.extra_css.append(ASSETS_CSS)
-        if ASSETS_JS not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(ASSETS_JS)
+        scripts = [ASSETS_JS, SEARCH_JS] if self.site.search_engine == "pagefind" else [ASSETS_JS]
+        for script in scripts:
+            if script not in [str(each) for each in config.extra_javascript]:
+                config.extra_javascript.append(script)
 
         # Articles are drafted from customers' tickets: their Markdown must not carry markup.
         if not any(isinstance(ext, SafeMarkdown) for ext in config.markdown_extensions):
@@ -100,28 +147,28 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             "collector_url": self.site.collector_url,
             "language": self.site.language,
             "report_failed_searches": self.site.report_failed_searches,
+            "search": self.site.search_engine,
             "drafts": self.config.drafts,
             "texts": TEXTS[self.site.language],
         }
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pages = [(file, self._front_matter(file)) for file in files.documentation_pages()]
         if not self.config.drafts:
-            for file in files.documentation_pages():
-                if is_draft(self._front_matter(file)):
+            for file, meta in pages:
+                if is_draft(meta):
                     file.inclusion = InclusionLevel.EXCLUDED
+        published = [(file, meta) for file, meta in pages if not file.inclusion.is_excluded()]
         # Defence in depth: whatever redaction missed or a writer typed is not published.
-        problems = [
-            problem
-            for file in files.documentation_pages()
-            if not file.inclusion.is_excluded()
-            for problem in self._personal_data(file)
-        ]
+        problems = [problem for file, _ in published for problem in self._personal_data(file)]
         if problems:
             raise PluginError(
                 "; ".join(problems)
                 + f" (remove it, or add the company's own to redaction.keep in {self.config.config_dir}/kbgen.yml)"
             )
+
+        self._catalog(files, published, config)
 
         # One page per survey, outside the navigation, for links in e-mails: /survey/<name>/.
         self.survey_pages = {}
@@ -145,6 +192,43 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             self.survey_pages[src_uri] = name
         return files
 
+    def _catalog(self, files: Files, published: list[tuple[File, dict]], config: MkDocsConfig) -> None:
+        """Catalog the published pages; unless mkdocs.yml sets a nav, make the navigation of home
+        pages and categories, writing the category pages that have no index.md."""
+        language = self.site.language
+        dates = git_dates(Path(config.docs_dir))
+        entries, category_titles = [], {}
+        for file, meta in published:
+            entry = make_entry(file.src_uri, meta, "", language, dates.get(file.src_uri))
+            entries.append(entry)
+            if meta.get("category") and entry.category:
+                category_titles.setdefault(f"{entry.language}/{entry.category}", str(meta["category"]))
+        self.catalog = build_catalog(entries, language, category_titles)
+        self.helpful = self._helpfulness()
+        self.generated_pages = set()
+        if config.nav is not None:
+            return
+        for category in self.catalog.categories:
+            if category.index_uri not in self.catalog.entries:
+                title = category.title if category.slug else LANGUAGE_NAMES.get(category.language, category.language)
+                content = f"---\n{yaml.safe_dump({'title': title}, allow_unicode=True)}---\n"
+                files.append(File.generated(config, category.index_uri, content=content))
+                self.generated_pages.add(category.index_uri)
+        for file, _ in published:
+            entry = self.catalog.entries[file.src_uri]
+            if not entry.is_index:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        nav: list = []
+        for lang in self.catalog.languages():
+            home = self.catalog.home_uri(lang)
+            section = [{TEXTS[lang]["home"]: home}]
+            section += [{c.title: c.index_uri} for c in self.catalog.categories_in(lang)]
+            if lang == language:
+                nav.extend(section)
+            else:
+                nav.append({LANGUAGE_NAMES.get(lang, lang): section})
+        config.nav = nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Front matter values reach the HTML unescaped (nav, <h1>, meta description): escape them
         # here, as a ticket-made title may contain "<".
@@ -155,9 +239,47 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["kbgen_draft"] = True
         if str(page.meta.get("status", "")).strip().lower() in _WORKFLOW_STATUSES:
             page.meta["kbgen_status"] = page.meta.pop("status")
+        if self.site.search_engine == "pagefind":
+            page.meta["search"] = {"exclude": True}  # Pagefind indexes the pages; Material's index stays empty
         if page.file.src_uri in self.survey_pages:
             return ""
+        self._describe(page, files)
         return markdown
+
+    def _describe(self, page: Page, files: Files) -> None:
+        """What the theme shows around a page: its language's words, where it belongs, related
+        articles, the last update, and on home and category pages their lists."""
+        uri = page.file.src_uri
+        entry = self.catalog.entries.get(uri)
+        language = entry.language if entry else page_language(uri, page.meta, self.site.language)
+        page.meta["kbgen_lang"] = language
+        page.meta["kbgen_texts"] = TEXTS[language]
+
+        def link(item: Entry) -> dict:
+            file = files.get_file_from_path(item.src_uri)
+            return {"title": item.title, "url": file.url if file else "", "description": item.description}
+
+        category = self.catalog.category_of(uri)
+        if entry and not entry.is_index:
+            page.meta["kbgen_article"] = True
+            page.meta["kbgen_home_url"] = _url(files, self.catalog.home_uri(language))
+            if category is not None:
+                page.meta["kbgen_category"] = {"title": category.title, "url": _url(files, category.index_uri)}
+            page.meta["kbgen_related"] = [link(e) for e in self.catalog.related.get(uri, [])]
+            if entry.updated:
+                page.meta["kbgen_updated"] = entry.updated.isoformat()
+            return
+        for each in self.catalog.categories:
+            if each.index_uri == uri and each.slug:
+                page.meta["kbgen_articles"] = [link(e) for e in each.articles]
+        if uri == self.catalog.home_uri(language):
+            page.meta["kbgen_home"] = True
+            page.meta["kbgen_categories"] = [
+                {"title": c.title, "url": _url(files, c.index_uri), "count": len(c.articles)}
+                for c in self.catalog.categories_in(language)
+            ]
+            page.meta["kbgen_popular"] = [link(e) for e in self.catalog.popular(language, self.helpful)]
+            page.meta["kbgen_popular_by_votes"] = bool(self.helpful)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         name = self.survey_pages.get(page.file.src_uri)
@@ -167,6 +289,21 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             return self.surveys.render(name, page_url=f"/{page.url}", return_url=page.canonical_url or "")
         except KbgenError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material writes the site's language into every page; a Dutch article must say nl, for
+        # screen readers, and for Pagefind, which keeps one index per language.
+        language = page.meta.get("kbgen_lang")
+        if language and language != self.site.language:
+            output = _HTML_LANG.sub(rf"\g<1>{language}\g<2>", output, count=1)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site.search_engine == "pagefind":
+            try:
+                index_site(Path(config.site_dir))
+            except KbgenError as exc:
+                raise PluginError(str(exc)) from None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in (self.project_dir / self.config.config_dir, self.project_dir / PROJECT_FOLDER):
@@ -180,6 +317,25 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             checked = parse_site_config({"site": {"collector_url": self.config.collector_url}}, source="collector_url")
             site = replace(site, collector_url=checked.collector_url)
         return site
+
+    def _helpfulness(self) -> dict[str, tuple[float, float]]:
+        """Wilson 95% interval of the helpful share per src_uri, from site.feedback's files."""
+        if not self.site.feedback:
+            return {}
+        pattern = self.site.feedback
+        source = pattern if Path(pattern).is_absolute() else str(self.project_dir / pattern)
+        try:
+            records = read_feedback([source]).records
+        except KbgenError as exc:
+            raise PluginError(f"site.feedback: {exc}") from None
+        votes: dict[str, list[int]] = {}
+        for record in records:
+            if record.kind == "feedback" and record.helpful is not None:
+                counts = votes.setdefault(record.page, [0, 0])
+                counts[0] += record.helpful
+                counts[1] += 1
+        by_url = {page_url(uri): uri for uri in self.catalog.entries}
+        return {by_url[page]: wilson_interval(*counts) for page, counts in votes.items() if page in by_url}
 
     def _personal_data(self, file: File) -> list[str]:
         """"<file>:<line>: a phone number" for each publishable personal value; never the value."""

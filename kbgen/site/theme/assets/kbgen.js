@@ -169,21 +169,18 @@
   /*
    * Searches: a query of 3 or more characters that the reader stopped typing for 1.5 s and
    * that found nothing is reported once; a query that found something but whose results the
-   * reader left without clicking is reported when the page is left.
+   * reader left without clicking is reported when the page is left. Searches come from
+   * kbgen-search.js (Pagefind) as events, or are read from Material's own search box.
    */
   function watchSearch() {
-    var input = document.querySelector("[data-md-component=search-query]");
-    var meta = document.querySelector(".md-search-result__meta");
-    var list = document.querySelector(".md-search-result__list");
-    var materialConfig = document.getElementById("__config");
-    if (!input || !meta || !list || !materialConfig) return;
-    var config = JSON.parse(materialConfig.textContent);
-    var words = config.translations || {};
-    var siteRoot = new URL(config.base || ".", location.href).pathname;
     var reported = new Set();
     var last = null;
     var clicked = false;
     var timer = null;
+    var pending = null; /* reads the search still being typed */
+    var materialConfig = document.getElementById("__config");
+    var config = materialConfig ? JSON.parse(materialConfig.textContent) : {};
+    var siteRoot = new URL(config.base || ".", location.href).pathname;
 
     /* The page as the collector names pages: its path below the site's root. */
     function sitePath() {
@@ -191,7 +188,65 @@
       return path.indexOf(siteRoot) === 0 ? "/" + path.slice(siteRoot.length) : path;
     }
 
-    /* Number of results Material shows for the current query; null while it is not ready. */
+    function fields(search) {
+      return { query: search.query, results: search.results, page: sitePath(), lang: settings.lang };
+    }
+
+    /* A search the reader stopped at: reported at once when it found nothing. */
+    function settled(search) {
+      if (!search || search.query.length < 3) return;
+      if (!last || last.query !== search.query) clicked = false;
+      last = search;
+      if (search.results === 0 && !reported.has(search.query)) {
+        reported.add(search.query);
+        post("search", fields(search)).catch(function () {});
+      }
+    }
+
+    function later(read) {
+      clearTimeout(timer);
+      pending = read;
+      timer = setTimeout(function () {
+        pending = null;
+        settled(read());
+      }, 1500);
+    }
+
+    if (document.querySelector("input[data-kbgen-search]")) {
+      document.addEventListener("kbgen:search", function (event) {
+        var search = { query: event.detail.query, results: event.detail.results };
+        later(function () {
+          return search;
+        });
+      });
+      document.addEventListener("kbgen:search-click", function () {
+        clicked = true;
+      });
+    } else if (!watchMaterialSearch(later, function () {
+      clicked = true;
+    }, config.translations || {})) {
+      return;
+    }
+
+    /* A plain form post, as sendBeacon cannot send JSON across origins without a preflight. */
+    window.addEventListener("pagehide", function () {
+      var search = pending ? pending() : last;
+      if (pending && search && (!last || last.query !== search.query)) clicked = false;
+      if (!search || clicked || reported.has(search.query) || !navigator.sendBeacon) return;
+      reported.add(search.query);
+      var body = new URLSearchParams(fields(search));
+      body.set("return", pageAddress());
+      navigator.sendBeacon(settings.collector + "/v1/search", body);
+    });
+  }
+
+  /* Material's search box: the result count is read from the line above its results. */
+  function watchMaterialSearch(later, onClick, words) {
+    var input = document.querySelector("[data-md-component=search-query]");
+    var meta = document.querySelector(".md-search-result__meta");
+    var list = document.querySelector(".md-search-result__list");
+    if (!input || !meta || !list) return false;
+
     function resultCount() {
       var text = meta.textContent.trim();
       if (text === words["search.result.none"]) return 0;
@@ -204,44 +259,17 @@
       return null;
     }
 
-    function currentSearch() {
-      var query = input.value.replace(/\s+/g, " ").trim();
-      if (query.length < 3) return null;
-      var results = resultCount();
-      return results === null ? null : { query: query, results: results };
-    }
-
-    function fields(search) {
-      return { query: search.query, results: search.results, page: sitePath(), lang: settings.lang };
-    }
-
     input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        var search = currentSearch();
-        if (!search) return;
-        if (!last || last.query !== search.query) clicked = false;
-        last = search;
-        if (search.results === 0 && !reported.has(search.query)) {
-          reported.add(search.query);
-          post("search", fields(search)).catch(function () {});
-        }
-      }, 1500);
+      later(function () {
+        var results = resultCount();
+        var query = input.value.replace(/\s+/g, " ").trim();
+        return results === null ? null : { query: query, results: results };
+      });
     });
-
     list.addEventListener("click", function (event) {
-      if (event.target.closest("a")) clicked = true;
+      if (event.target.closest("a")) onClick();
     });
-
-    /* A plain form post, as sendBeacon cannot send JSON across origins without a preflight. */
-    window.addEventListener("pagehide", function () {
-      var search = currentSearch() || last;
-      if (!search || clicked || reported.has(search.query) || !navigator.sendBeacon) return;
-      reported.add(search.query);
-      var body = new URLSearchParams(fields(search));
-      body.set("return", pageAddress());
-      navigator.sendBeacon(settings.collector + "/v1/search", body);
-    });
+    return true;
   }
 
   function setUpPage() {

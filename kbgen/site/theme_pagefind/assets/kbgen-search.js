@@ -1,0 +1,136 @@
+/*
+ * kbgen: the search boxes (header and home page) answered by Pagefind.
+ *
+ * Pagefind's index is split into chunks: the first query loads pagefind.js, its WebAssembly
+ * and the chunks for the words typed, not the whole index. The index of the page's language
+ * (<html lang>) is searched. Each search is announced as a "kbgen:search" event
+ * ({query, results}) and each click on a result as "kbgen:search-click", for kbgen.js to report
+ * searches that found nothing or were left without a click.
+ */
+(function () {
+  "use strict";
+
+  var LIMIT = 8;
+  var settingsElement = document.getElementById("__kbgen");
+  var settings = settingsElement ? JSON.parse(settingsElement.textContent) : {};
+  var texts = settings.texts || {};
+  var materialConfig = document.getElementById("__config");
+  var base = materialConfig ? JSON.parse(materialConfig.textContent).base || "." : ".";
+  var root = new URL(base.replace(/\/?$/, "/"), location.href);
+  var engine = null;
+
+  function pagefind() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          return module;
+        });
+      });
+    }
+    return engine;
+  }
+
+  /* The excerpt as text with its <mark>s: parsed inert, so page text cannot become markup. */
+  function excerptNode(html) {
+    var fragment = document.createDocumentFragment();
+    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return fragment;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    var excerpt = document.createElement("p");
+    excerpt.appendChild(excerptNode(data.excerpt || ""));
+    article.appendChild(title);
+    article.appendChild(excerpt);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  function countText(n) {
+    if (n === 0) return texts.search_none || "No matching articles";
+    if (n === 1) return texts.search_one || "1 matching article";
+    return (texts.search_results || "# matching articles").replace("#", String(n));
+  }
+
+  function mount(input) {
+    var container = input.closest("[data-kbgen-search-box]") || document;
+    var list = container.querySelector("[data-kbgen-search-results]");
+    var meta = container.querySelector("[data-kbgen-search-meta]");
+    var toggle = document.getElementById("__search");
+    if (!list) return;
+
+    if (toggle && input.closest(".md-search")) {
+      /* Material opens its search dialog with this toggle; its own script is not bound here. */
+      input.addEventListener("focus", function () {
+        toggle.checked = true;
+      });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Escape") {
+          toggle.checked = false;
+          input.blur();
+        }
+      });
+    }
+    var form = input.closest("form");
+    if (form) form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) first.click();
+    });
+
+    input.addEventListener("input", function () {
+      var query = input.value.replace(/\s+/g, " ").trim();
+      if (query.length < 2) {
+        list.replaceChildren();
+        if (meta) meta.textContent = texts.search_hint || "";
+        return;
+      }
+      pagefind()
+        .then(function (module) {
+          return module.debouncedSearch(query, {}, 250);
+        })
+        .then(function (search) {
+          if (search === null) return null; /* a later keystroke superseded this search */
+          return Promise.all(search.results.slice(0, LIMIT).map(function (r) {
+            return r.data();
+          })).then(function (found) {
+            list.replaceChildren.apply(list, found.map(resultItem));
+            list.setAttribute("data-count", String(search.results.length));
+            if (meta) meta.textContent = countText(search.results.length);
+            document.dispatchEvent(new CustomEvent("kbgen:search", {
+              detail: { query: query, results: search.results.length },
+            }));
+          });
+        })
+        .catch(function (error) {
+          if (meta) meta.textContent = texts.search_none || "";
+          console.warn("kbgen search:", error);
+        });
+    });
+
+    list.addEventListener("click", function (event) {
+      if (event.target.closest("a")) document.dispatchEvent(new CustomEvent("kbgen:search-click"));
+    });
+  }
+
+  document.querySelectorAll("input[data-kbgen-search]").forEach(mount);
+})();
