@@ -57,7 +57,8 @@ def load_site_config(config_dir: str | Path) -> SiteConfig:
     if not path.exists():
         return SiteConfig(source=str(path))
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.safe_load(text) or {}
     except (OSError, UnicodeDecodeError) as exc:
         raise KbgenError(f"{path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:
@@ -66,11 +67,53 @@ def load_site_config(config_dir: str | Path) -> SiteConfig:
         raise KbgenError(f"{path}{where}: not valid YAML") from None
     if not isinstance(raw, dict):
         raise KbgenError(f"{path}: expected a mapping of settings at the top level")
-    return parse_site_config(raw, source=str(path))
+    values, problems = _check(raw)
+    if problems:
+        lines = _key_lines(text)
+        # The first names the whole path; the rest only the file, to keep the line short.
+        raise KbgenError(
+            "; ".join(f"{path if n == 0 else path.name}:{_line_of(p, lines)}: {p}" for n, p in enumerate(problems))
+        )
+    return SiteConfig(source=str(path), **values)
 
 
 def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
     """Validate a settings mapping; raise one KbgenError listing every problem."""
+    values, problems = _check(raw)
+    if problems:
+        raise KbgenError(f"{source}: " + "; ".join(problems))
+    return SiteConfig(source=source, **values)
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Line of each setting in a YAML text, by dotted key ("site.language" -> 5)."""
+    lines: dict[str, int] = {}
+
+    def walk(node, prefix: str) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = f"{prefix}{key.value}"
+                lines[name] = key.start_mark.line + 1
+                walk(value, f"{name}.")
+
+    try:
+        walk(yaml.compose(text), "")
+    except yaml.YAMLError:
+        pass
+    return lines
+
+
+def _line_of(problem: str, lines: dict[str, int]) -> int:
+    """The line of the setting a problem names (its dotted key or quoted section); 1 if unknown."""
+    match = re.match(r"(?:unknown section |')?'?([\w.-]+)", problem)
+    key = match.group(1) if match else ""
+    while key and key not in lines:
+        key = key.rpartition(".")[0]
+    return lines.get(key, 1)
+
+
+def _check(raw: dict) -> tuple[dict, list[str]]:
+    """The settings' values and every problem found in them."""
     problems: list[str] = []
     known = {"site", "drafts", "redaction", "search"}
     for key in raw:
@@ -153,6 +196,4 @@ def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
             problems.append(f"redaction.patterns.{name}: invalid regular expression ({exc})")
     values["patterns"] = {str(k): str(v) for k, v in patterns.items()}
 
-    if problems:
-        raise KbgenError(f"{source}: " + "; ".join(problems))
-    return SiteConfig(source=source, **values)
+    return values, problems

@@ -63,8 +63,8 @@ def test_unreadable_config_is_one_error_line(monkeypatch, capsys, tmp_path, writ
     code, _, err = run_main(monkeypatch, capsys, "draft", str(export), "--config-dir", str(config))
     assert code == 2
     assert err == (
-        f"Error: {config / 'kbgen.yml'}: site.language: 'xx' is not one of en, nl, sv, de, pl; "
-        "drafts.min_topic_size: expected a whole number >= 2, got 0\n"
+        f"Error: {config / 'kbgen.yml'}:2: site.language: 'xx' is not one of en, nl, sv, de, pl; "
+        "kbgen.yml:4: drafts.min_topic_size: expected a whole number >= 2, got 0\n"
     )
 
 

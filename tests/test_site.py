@@ -353,9 +353,13 @@ def test_materials_search_stays_when_chosen(project):
 
 
 def test_an_invalid_site_config_fails_the_build(project):
-    (project.parent / "site_config" / "kbgen.yml").write_text("site:\n  language: fr\n", encoding="utf-8")
-    with pytest.raises(KbgenError, match=r"site_config/kbgen\.yml: site\.language: 'fr' is not one of"):
+    (project.parent / "site_config" / "kbgen.yml").write_text("site:\n  language: fr\nsearch:\n  engine: lunr\n", encoding="utf-8")
+    with pytest.raises(KbgenError) as error:
         build_site(project)
+    assert str(error.value).endswith(
+        "site_config/kbgen.yml:2: site.language: 'fr' is not one of en, nl, sv, de, pl; "
+        "kbgen.yml:4: search.engine: 'lunr' is not one of pagefind, material"
+    )
 
 
 def test_an_invalid_collector_url_fails_the_build(project):
@@ -538,3 +542,52 @@ def test_a_nav_in_mkdocs_yml_is_left_as_the_writer_made_it(project):
     site = build_site(project)
     assert "account/reset-your-password/" in " ".join(nav_links(page(site, "/")))
     assert not (site / "account" / "index.html").exists()  # no category page made
+
+
+# -- strict builds: every problem with its file and line ---------------------------------------
+
+
+def strict_failure(project: Path) -> str:
+    with pytest.raises(KbgenError) as error:
+        build_site(project, strict=True)
+    return str(error.value)
+
+
+def test_a_strict_build_names_the_line_of_a_broken_link(project):
+    page = project.parent / "content" / "account" / "reset-your-password.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [billing](../billing/invoices.md).\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").splitlines().index("See [billing](../billing/invoices.md).") + 1
+    assert f"content/account/reset-your-password.md:{line}: link to '../billing/invoices.md', but there is no billing/invoices.md" in strict_failure(project)
+
+
+def test_a_strict_build_refuses_a_link_to_a_draft_it_leaves_out(project):
+    page = project.parent / "content" / "account" / "reset-your-password.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Refunds](../billing/ask-for-a-refund.md)\n", encoding="utf-8")
+    assert "link to '../billing/ask-for-a-refund.md', a draft that this build leaves out" in strict_failure(project)
+
+
+def test_a_strict_build_refuses_a_link_to_an_unknown_survey(project):
+    page = project.parent / "content" / "account" / "reset-your-password.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nRate us: [survey](/survey/csatt/?ticket=1)\n\n```\n[in code](/survey/nope/)\n```\n", encoding="utf-8")
+    message = strict_failure(project)
+    line = len(text.splitlines()) + 2
+    assert f"reset-your-password.md:{line}: link to the survey 'csatt', but there is no such survey (known: ces, csat, nps" in message
+    assert "nope" not in message  # links in code are examples, not links
+
+
+def test_a_strict_build_names_the_line_of_invalid_front_matter(project):
+    page = project.parent / "content" / "account" / "reset-your-password.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("status: published\n", "status: published\ntags: password\n"), encoding="utf-8")
+    assert "content/account/reset-your-password.md:4: front matter 'tags': expected a list of words, got 'password'" in strict_failure(project)
+
+
+def test_front_matter_that_is_not_yaml_fails_any_build_with_its_line(project):
+    page = project.parent / "content" / "account" / "reset-your-password.md"
+    page.write_text("---\ntitle: Reset\ntags: [a, b\n---\n\nText\n", encoding="utf-8")
+    with pytest.raises(KbgenError, match=r"content/account/reset-your-password\.md:\d+: front matter is not valid YAML"):
+        build_site(project)
+
+
+def test_the_repository_sample_site_builds_strictly(tmp_path):
+    build_site(REPO / "mkdocs.yml", strict=True, site_dir=tmp_path / "site")

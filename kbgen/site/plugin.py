@@ -28,6 +28,7 @@ from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
 from kbgen.report import wilson_interval
 from kbgen.site.config import KbgenPluginConfig
+from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.safe_markdown import SafeMarkdown
 from kbgen.site.search import PAGEFIND_THEME_DIR, index_site
@@ -79,6 +80,43 @@ def git_dates(folder: Path) -> dict[str, date]:
         elif line.strip() and when is not None:
             dates.setdefault(line.strip(), when)  # newest first: the first date seen is the last change
     return dates
+
+
+# Front matter fields kbgen reads, with the types they must have.
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "description": (str,),
+    "status": (str,),
+    "category": (str,),
+    "lang": (str,),
+    "kbgen_topic": (str,),
+    "tags": (list,),
+    "tickets": (int,),
+    "updated": (date, str),
+}
+
+
+def front_matter_problems(meta: dict, text: str) -> list[str]:
+    """"<line>: <field>: expected ..." for each field kbgen reads that has the wrong type."""
+    problems = []
+    for key, types in _FIELD_TYPES.items():
+        if key not in meta or meta[key] is None:
+            continue
+        value = meta[key]
+        wrong = not isinstance(value, types) or isinstance(value, bool)
+        if key == "tags" and not wrong:
+            wrong = not all(isinstance(tag, (str, int)) for tag in value)
+        if key == "updated" and isinstance(value, str) and not wrong:
+            try:
+                date.fromisoformat(value[:10])
+            except ValueError:
+                wrong = True
+        if wrong:
+            expected = {"tags": "a list of words", "tickets": "a whole number", "updated": "a date (YYYY-MM-DD)"}
+            match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+            line = text.count("\n", 0, match.start()) + 1 if match else 1
+            problems.append(f"{line}: front matter '{key}': expected {expected.get(key, 'text')}, got {value!r}")
+    return problems
 
 
 def _url(files: Files, src_uri: str) -> str:
@@ -243,8 +281,37 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["search"] = {"exclude": True}  # Pagefind indexes the pages; Material's index stays empty
         if page.file.src_uri in self.survey_pages:
             return ""
+        self._check_links(page, markdown, files, config)
         self._describe(page, files)
         return markdown
+
+    def _check_links(self, page: Page, markdown: str, files: Files, config: MkDocsConfig) -> None:
+        """Warn, with file and line, of links to pages that are not built and to unknown surveys
+        (a strict build fails on warnings)."""
+        source = self._source(page.file)
+        text = page.file.content_string
+        # MkDocs hands over the file without its front matter (and the blank lines after it).
+        first_line = text.count("\n", 0, len(text) - len(markdown)) + 1 if text.endswith(markdown) else 1
+        for link in find_links(markdown, first_line=first_line):
+            path = local_target(page.file.src_uri, link.target)
+            if path is None:
+                continue
+            name = survey_name(path)
+            if name is not None:
+                known = sorted(self.surveys.surveys) if self.surveys else []
+                if name not in known:
+                    log.warning(
+                        f"{source}:{link.line}: link to the survey '{name}', but there is no such survey "
+                        f"(known: {', '.join(known) or 'none, as site.collector_url is empty'}; add {PROJECT_FOLDER}/{name}.html)"
+                    )
+                continue
+            if not path.endswith(".md"):
+                continue
+            target = files.get_file_from_path(path)
+            if target is None:
+                log.warning(f"{source}:{link.line}: link to '{link.target}', but there is no {path} in {Path(config.docs_dir).name}/")
+            elif target.inclusion.is_excluded():
+                log.warning(f"{source}:{link.line}: link to '{link.target}', a draft that this build leaves out")
 
     def _describe(self, page: Page, files: Files) -> None:
         """What the theme shows around a page: its language's words, where it belongs, related
@@ -353,9 +420,12 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
     def _front_matter(self, file: File) -> dict:
         source = self._source(file)
         try:
-            meta, _ = split_front_matter(file.content_string, source=source)
+            text = file.content_string
+            meta, _ = split_front_matter(text, source=source)
         except UnicodeDecodeError:
             raise PluginError(f"{source}: not UTF-8 text") from None
         except KbgenError as exc:
             raise PluginError(str(exc)) from None
+        for problem in front_matter_problems(meta, text):
+            log.warning(f"{source}:{problem}")
         return meta

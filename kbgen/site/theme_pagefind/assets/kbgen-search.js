@@ -3,7 +3,10 @@
  *
  * Pagefind's index is split into chunks: the first query loads pagefind.js, its WebAssembly
  * and the chunks for the words typed, not the whole index. The index of the page's language
- * (<html lang>) is searched. Each search is announced as a "kbgen:search" event
+ * (<html lang>) is searched. Pagefind returns only pages holding every word typed, and
+ * customers type whole questions ("When will my new card arrive?"): when that finds fewer than
+ * a screenful, each word is searched on its own and pages are ranked by the words they hold,
+ * rare words counting more than common ones (see rankByWords). Each search is announced as a "kbgen:search" event
  * ({query, results}) and each click on a result as "kbgen:search-click", for kbgen.js to report
  * searches that found nothing or were left without a click.
  */
@@ -28,6 +31,45 @@
       });
     }
     return engine;
+  }
+
+  /* Results for a whole question: the pages holding every word first, then the pages holding
+   * the most telling words. A word's weight is log(1 + most / found), where found is how many
+   * pages hold it and most the count of the commonest word asked, so "arrive" outweighs "my". */
+  function rankByWords(module, query, whole) {
+    var words = (query.toLocaleLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []).filter(function (word, i, all) {
+      return all.indexOf(word) === i;
+    });
+    if (whole.results.length >= LIMIT || words.length < 2) return Promise.resolve(whole.results);
+    return Promise.all(words.map(function (word) {
+      return module.search(word);
+    })).then(function (each) {
+      var most = Math.max.apply(null, each.map(function (s) {
+        return s.results.length;
+      }));
+      var scores = new Map();
+      var byId = new Map();
+      each.forEach(function (search) {
+        if (!search.results.length) return;
+        var weight = Math.log(1 + most / search.results.length);
+        var best = search.results[0].score || 1;
+        search.results.forEach(function (result) {
+          byId.set(result.id, result);
+          scores.set(result.id, (scores.get(result.id) || 0) + weight * (0.5 + 0.5 * (result.score || 0) / best));
+        });
+      });
+      var first = whole.results.map(function (result) {
+        return result.id;
+      });
+      var rest = Array.from(scores.keys()).filter(function (id) {
+        return first.indexOf(id) < 0;
+      }).sort(function (a, b) {
+        return scores.get(b) - scores.get(a) || (a < b ? -1 : 1);
+      });
+      return whole.results.concat(rest.map(function (id) {
+        return byId.get(id);
+      }));
+    });
   }
 
   /* The excerpt as text with its <mark>s: parsed inert, so page text cannot become markup. */
@@ -110,15 +152,21 @@
         })
         .then(function (search) {
           if (search === null) return null; /* a later keystroke superseded this search */
-          return Promise.all(search.results.slice(0, LIMIT).map(function (r) {
-            return r.data();
-          })).then(function (found) {
-            list.replaceChildren.apply(list, found.map(resultItem));
-            list.setAttribute("data-count", String(search.results.length));
-            if (meta) meta.textContent = countText(search.results.length);
-            document.dispatchEvent(new CustomEvent("kbgen:search", {
-              detail: { query: query, results: search.results.length },
-            }));
+          return pagefind().then(function (module) {
+            return rankByWords(module, query, search);
+          }).then(function (results) {
+            if (input.value.replace(/\s+/g, " ").trim() !== query) return null;
+            return Promise.all(results.slice(0, LIMIT).map(function (r) {
+              return r.data();
+            })).then(function (found) {
+              list.replaceChildren.apply(list, found.map(resultItem));
+              list.setAttribute("data-count", String(results.length));
+              list.setAttribute("data-query", query);
+              if (meta) meta.textContent = countText(results.length);
+              document.dispatchEvent(new CustomEvent("kbgen:search", {
+                detail: { query: query, results: results.length },
+              }));
+            });
           });
         })
         .catch(function (error) {
