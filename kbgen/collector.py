@@ -242,9 +242,16 @@ class _OriginPolicy:
         normalized = _origin_of(origin)
         return normalized is not None and normalized == origin.lower() and normalized in self.origins
 
-    def return_url(self, fields: Mapping[str, Any], kind: str) -> str:
-        """Where a form post goes back to, with the thanks marker; KbgenError when not allowed."""
+    def return_url(self, fields: Mapping[str, Any], kind: str, origin: str | None = None) -> str:
+        """Where a form post goes back to, with the thanks marker; KbgenError when not allowed.
+
+        Without a ``return`` field (a site built without site_url), the page on the posting
+        origin: right for a site at the root of its host.
+        """
         url = _string(fields, "return")
+        page = _string(fields, "page")
+        if not url and origin and _origin_of(origin) == origin.lower() and page.startswith("/"):
+            url = origin + page
         if not url:
             raise KbgenError("return: required for form posts")
         origin = _origin_of(url) if len(url) <= 2048 else None
@@ -405,7 +412,7 @@ def create_app(data_dir: Path, allow_origins: Sequence[str] = (), max_body_bytes
         try:
             fields = _parse_body(media_type, body)
             # Checked before the honeypot: a bot must not get an open redirect either.
-            redirect = policy.return_url(fields, kind) if is_form else ""
+            redirect = policy.return_url(fields, kind, origin) if is_form else ""
             if not _string(fields, "website").strip():
                 address = request.client.host if request.client else ""
                 client = salt.client(now.strftime("%Y-%m-%d"), address, request.headers.get("user-agent", ""))

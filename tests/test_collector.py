@@ -140,6 +140,17 @@ def test_form_post_redirects_back_with_thanks(collector):
     assert record["helpful"] is True and record["comment"] == ""
 
 
+def test_form_post_without_return_goes_back_to_the_page_on_the_posting_origin(collector):
+    base, data_dir = collector
+    response = httpx.post(f"{base}/v1/feedback", data={"page": PAGE, "helpful": "no", "return": ""}, headers={"Origin": SITE})
+    assert response.status_code == 303
+    assert response.headers["location"] == f"{SITE}{PAGE}?kbgen=thanks#kbgen-feedback"
+    before = _snapshot(data_dir)
+    # Without an origin there is nowhere to go back to.
+    response = httpx.post(f"{base}/v1/feedback", data={"page": PAGE, "helpful": "no", "return": ""})
+    assert (response.status_code, _snapshot(data_dir)) == (422, before)
+
+
 def test_survey_form_post_scores_from_text(collector):
     base, data_dir = collector
     before = _snapshot(data_dir)

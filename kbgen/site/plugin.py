@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from html import escape
@@ -31,7 +32,7 @@ from kbgen.site.config import KbgenPluginConfig
 from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.safe_markdown import SafeMarkdown
-from kbgen.site.search import PAGEFIND_THEME_DIR, index_site
+from kbgen.site.search import PAGEFIND_THEME_DIR, common_words, index_site, words_of, write_common_words
 from kbgen.site.surveys import PROJECT_FOLDER, SurveyTemplates
 from kbgen.site.texts import TEXTS
 
@@ -138,6 +139,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.survey_pages: dict[str, str] = {}  # src_uri -> survey name
         self.catalog = Catalog("en")
         self.generated_pages: set[str] = set()  # category and language home pages kbgen wrote
+        self.word_holders: dict[str, Counter] = {}  # language -> articles holding each word
         self.helpful: dict[str, tuple[float, float]] = {}  # src_uri -> Wilson interval of the helpful share
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -242,6 +244,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             if meta.get("category") and entry.category:
                 category_titles.setdefault(f"{entry.language}/{entry.category}", str(meta["category"]))
         self.catalog = build_catalog(entries, language, category_titles)
+        self.word_holders = {}
         self.helpful = self._helpfulness()
         self.generated_pages = set()
         if config.nav is not None:
@@ -349,6 +352,8 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["kbgen_popular_by_votes"] = bool(self.helpful)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.meta.get("kbgen_article") and self.site.search_engine == "pagefind":
+            self.word_holders.setdefault(page.meta["kbgen_lang"], Counter()).update(words_of(html))
         name = self.survey_pages.get(page.file.src_uri)
         if name is None or self.surveys is None:
             return html
@@ -371,6 +376,9 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
                 index_site(Path(config.site_dir))
             except KbgenError as exc:
                 raise PluginError(str(exc)) from None
+            articles = Counter(e.language for e in self.catalog.entries.values() if not e.is_index)
+            for language, holders in self.word_holders.items():
+                write_common_words(Path(config.site_dir), language, common_words(holders, articles[language]))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in (self.project_dir / self.config.config_dir, self.project_dir / PROJECT_FOLDER):

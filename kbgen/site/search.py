@@ -10,8 +10,11 @@ the theme), so home, category and survey pages never crowd out the answers.
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 from kbgen.errors import KbgenError
@@ -21,6 +24,14 @@ PAGEFIND_THEME_DIR = Path(__file__).parent / "theme_pagefind"
 BUNDLE = "pagefind"  # folder of the index in the site
 # Pagefind's ready-made interfaces, which the site does not use (kbgen-search.js talks to
 # pagefind.js): left out of the site, with their translators' names.
+# A word most articles hold narrows no search, and its index chunk is among the largest to
+# download: the search box leaves it out of a question (kbgen-search.js). Counted only where a
+# language has enough articles for "most" to mean something.
+COMMON_SHARE = 0.5
+COMMON_MIN_ARTICLES = 20
+COMMON_MOST = 300
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W_]{2,}")
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
@@ -37,3 +48,21 @@ def index_site(site_dir: Path) -> None:
     for pattern in UNUSED:
         for path in (site_dir / BUNDLE).glob(pattern):
             path.unlink()
+
+
+def words_of(html: str) -> set[str]:
+    """The distinct lowercase words of an HTML fragment's text."""
+    return set(_WORD.findall(_TAG.sub(" ", html).lower()))
+
+
+def common_words(holders: Counter, articles: int) -> list[str]:
+    """Words held by at least COMMON_SHARE of a language's articles, commonest first."""
+    if articles < COMMON_MIN_ARTICLES:
+        return []
+    least = COMMON_SHARE * articles
+    return [word for word, n in holders.most_common(COMMON_MOST) if n >= least]
+
+
+def write_common_words(site_dir: Path, language: str, words: list[str]) -> None:
+    """<site_dir>/pagefind/kbgen-common-<language>.json, which the search box reads."""
+    (site_dir / BUNDLE / f"kbgen-common-{language}.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")

@@ -20,26 +20,63 @@
   var materialConfig = document.getElementById("__config");
   var base = materialConfig ? JSON.parse(materialConfig.textContent).base || "." : ".";
   var root = new URL(base.replace(/\/?$/, "/"), location.href);
+  /* Words of a question searched, the longest (mostly the rarest) first: each costs an index chunk. */
+  var MOST_WORDS = 6;
   var engine = null;
 
+  /* Pagefind, and the words most of this language's articles hold (written by the build):
+   * they narrow no search, and their index chunks are the largest to download. */
   function pagefind() {
     if (!engine) {
-      engine = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      var lang = document.documentElement.lang || "en";
+      var common = fetch(new URL("pagefind/kbgen-common-" + lang + ".json", root))
+        .then(function (response) {
+          return response.ok ? response.json() : [];
+        })
+        .catch(function () {
+          return [];
+        });
+      var module = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
           return module;
         });
+      });
+      engine = Promise.all([module, common]).then(function (both) {
+        return { module: both[0], common: new Set(both[1]) };
       });
     }
     return engine;
   }
 
-  /* Results for a whole question: the pages holding every word first, then the pages holding
-   * the most telling words. A word's weight is log(1 + most / found), where found is how many
-   * pages hold it and most the count of the commonest word asked, so "arrive" outweighs "my". */
-  function rankByWords(module, query, whole) {
+  /* The words of a query worth searching: each once, without the common ones (unless that
+   * leaves none), at most MOST_WORDS of them, in the order typed. */
+  function telling(query, common) {
     var words = (query.toLocaleLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []).filter(function (word, i, all) {
       return all.indexOf(word) === i;
     });
+    var rare = words.filter(function (word) {
+      return !common.has(word);
+    });
+    return (rare.length ? rare : words)
+      .map(function (word, i) {
+        return [word, i];
+      })
+      .sort(function (a, b) {
+        return b[0].length - a[0].length || a[1] - b[1];
+      })
+      .slice(0, MOST_WORDS)
+      .sort(function (a, b) {
+        return a[1] - b[1];
+      })
+      .map(function (pair) {
+        return pair[0];
+      });
+  }
+
+  /* Results for a whole question: the pages holding every word first, then the pages holding
+   * the most telling words. A word's weight is log(1 + most / found), where found is how many
+   * pages hold it and most the count of the commonest word asked, so "arrive" outweighs "my". */
+  function rankByWords(module, words, whole) {
     if (whole.results.length >= LIMIT || words.length < 2) return Promise.resolve(whole.results);
     return Promise.all(words.map(function (word) {
       return module.search(word);
@@ -139,41 +176,50 @@
       if (first) first.click();
     });
 
+    /* Searched once typing pauses: Pagefind's own debouncedSearch would fetch the index chunks
+     * of every half-typed word on the way. */
+    var timer = null;
     input.addEventListener("input", function () {
+      clearTimeout(timer);
       var query = input.value.replace(/\s+/g, " ").trim();
       if (query.length < 2) {
         list.replaceChildren();
         if (meta) meta.textContent = texts.search_hint || "";
         return;
       }
+      timer = setTimeout(function () {
+        search(query);
+      }, 250);
+    });
+
+    function search(query) {
       pagefind()
-        .then(function (module) {
-          return module.debouncedSearch(query, {}, 250);
+        .then(function (found) {
+          var words = telling(query, found.common);
+          return found.module.search(words.join(" ")).then(function (whole) {
+            return rankByWords(found.module, words, whole);
+          });
         })
-        .then(function (search) {
-          if (search === null) return null; /* a later keystroke superseded this search */
-          return pagefind().then(function (module) {
-            return rankByWords(module, query, search);
-          }).then(function (results) {
-            if (input.value.replace(/\s+/g, " ").trim() !== query) return null;
-            return Promise.all(results.slice(0, LIMIT).map(function (r) {
-              return r.data();
-            })).then(function (found) {
-              list.replaceChildren.apply(list, found.map(resultItem));
-              list.setAttribute("data-count", String(results.length));
-              list.setAttribute("data-query", query);
-              if (meta) meta.textContent = countText(results.length);
-              document.dispatchEvent(new CustomEvent("kbgen:search", {
-                detail: { query: query, results: results.length },
-              }));
-            });
+        .then(function (results) {
+          /* Stale when the box changed while this search ran. */
+          if (input.value.replace(/\s+/g, " ").trim() !== query) return null;
+          return Promise.all(results.slice(0, LIMIT).map(function (r) {
+            return r.data();
+          })).then(function (found) {
+            list.replaceChildren.apply(list, found.map(resultItem));
+            list.setAttribute("data-count", String(results.length));
+            list.setAttribute("data-query", query);
+            if (meta) meta.textContent = countText(results.length);
+            document.dispatchEvent(new CustomEvent("kbgen:search", {
+              detail: { query: query, results: results.length },
+            }));
           });
         })
         .catch(function (error) {
           if (meta) meta.textContent = texts.search_none || "";
           console.warn("kbgen search:", error);
         });
-    });
+    }
 
     list.addEventListener("click", function (event) {
       if (event.target.closest("a")) document.dispatchEvent(new CustomEvent("kbgen:search-click"));
