@@ -12,6 +12,8 @@ from kbgen.errors import KbgenError
 from kbgen.records import Article
 
 HASH_KEY = "kbgen_hash"
+# libyaml's parser when PyYAML has it: a site build reads the front matter of every page.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
@@ -27,7 +29,7 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
     else:
         raise KbgenError(f"{source}:1: front matter opened with '---' is never closed")
     try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
+        meta = yaml.load("".join(lines[1:end]), Loader=_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line_no = mark.line + 2 if mark else 1
