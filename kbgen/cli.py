@@ -396,7 +396,7 @@ def demo(out_dir: Path) -> None:
     click.echo(f"site:   {result.site_dir / 'index.html'}")
     click.echo(f"report: {result.report_md}")
     click.echo(f"        {result.report_html}")
-    click.echo(f"Preview: cd {out_dir} && kbgen serve")
+    click.echo(f"Preview (search needs a server): cd {out_dir} && kbgen serve")
 
 
 def main() -> None:
