@@ -7,7 +7,8 @@
 Writes a project of N synthetic FAQ articles (about 600 words, in 30 categories) per size,
 builds it with ``kbgen build`` in a fresh process per run (MkDocs + Material + the kbgen plugin,
 search index included) and reports the median wall time and peak RSS (the build process or its
-indexer child, whichever peaked higher). On the largest size it then serves the site on
+indexer child, whichever peaked higher), then the two parts apart: MkDocs without the index
+step, and the Pagefind indexer alone. On the largest size it then serves the site on
 127.0.0.1, compressed as static hosts serve it, and measures in headless Chromium
 (/usr/bin/chromium):
 
@@ -100,14 +101,30 @@ def write_project(root: Path, articles: int, search: str, seed: int = 1) -> Path
 def build_once(config: Path, site: Path) -> tuple[float, float]:
     """(wall seconds, peak RSS MB) of one `kbgen build` in a fresh process."""
     kbgen = Path(sys.executable).with_name("kbgen")
+    # wait4's peak is the larger of the build process and its (waited-for) indexer child.
+    return _measure([str(kbgen), "build", "--config-file", str(config), "--site-dir", str(site)])
+
+
+def parts_once(config: Path, site: Path) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(seconds, peak MB) of the MkDocs build without its index step, and of the Pagefind
+    indexer alone on the site that build wrote."""
+    skip_index = (
+        "import sys, kbgen.site.plugin as plugin; plugin.index_site = lambda site: None; "
+        "from kbgen.site.build import build_site; build_site(sys.argv[1], site_dir=sys.argv[2])"
+    )
+    mkdocs = _measure([sys.executable, "-c", skip_index, str(config), str(site)])
+    indexer = _measure([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"])
+    return mkdocs, indexer
+
+
+def _measure(command: list[str]) -> tuple[float, float]:
     start = time.perf_counter()
     with open(os.devnull, "w") as quiet:
-        process = subprocess.Popen([str(kbgen), "build", "--config-file", str(config), "--site-dir", str(site)], stdout=quiet)
-        # wait4's peak is the larger of the build process and its (waited-for) indexer child.
+        process = subprocess.Popen(command, stdout=quiet)
         _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"kbgen build failed for {config}")
+        sys.exit(f"failed: {' '.join(command)}")
     return wall, usage.ru_maxrss / 1024
 
 
@@ -202,6 +219,10 @@ def main() -> None:
         per_article[size] = median / size
         print(f"{size:>6} articles: build {median:.1f} s (median of {args.runs}), peak RSS {statistics.median(rss):.0f} MB, "
               f"{1000 * median / size:.2f} ms per article")
+        if args.search == "pagefind":
+            (mkdocs_s, mkdocs_mb), (index_s, index_mb) = parts_once(config, root / "site")
+            print(f"{size:>6} articles: of which MkDocs {mkdocs_s:.1f} s, {mkdocs_mb:.0f} MB; "
+                  f"the Pagefind indexer {index_s:.1f} s, {index_mb:.0f} MB (one run each)")
     if len(per_article) > 1:
         small, large = min(per_article), max(per_article)
         print(f"per-article time at {large} / at {small}: {per_article[large] / per_article[small]:.2f}x")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -37,6 +38,44 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict, str]:
     if not isinstance(meta, dict):
         raise KbgenError(f"{source}:2: front matter must be a mapping of fields")
     return meta, "".join(lines[end + 1 :])
+
+
+# Front matter fields kbgen reads, with the types they must have.
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "description": (str,),
+    "status": (str,),
+    "category": (str,),
+    "lang": (str,),
+    "kbgen_topic": (str,),
+    "tags": (list,),
+    "tickets": (int,),
+    "updated": (date, str),
+}
+
+
+def front_matter_problems(meta: dict, text: str) -> list[str]:
+    """"<line>: front matter '<field>': expected ..." for each field kbgen reads that has the
+    wrong type (text is the whole file, for the line)."""
+    problems = []
+    for key, types in _FIELD_TYPES.items():
+        if key not in meta or meta[key] is None:
+            continue
+        value = meta[key]
+        wrong = not isinstance(value, types) or isinstance(value, bool)
+        if key == "tags" and not wrong:
+            wrong = not all(isinstance(tag, (str, int)) for tag in value)
+        if key == "updated" and isinstance(value, str) and not wrong:
+            try:
+                date.fromisoformat(value[:10])
+            except ValueError:
+                wrong = True
+        if wrong:
+            expected = {"tags": "a list of words", "tickets": "a whole number", "updated": "a date (YYYY-MM-DD)"}
+            match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
+            line = text.count("\n", 0, match.start()) + 1 if match else 1
+            problems.append(f"{line}: front matter '{key}': expected {expected.get(key, 'text')}, got {value!r}")
+    return problems
 
 
 def content_hash(text: str) -> str:

@@ -591,3 +591,9 @@ def test_front_matter_that_is_not_yaml_fails_any_build_with_its_line(project):
 
 def test_the_repository_sample_site_builds_strictly(tmp_path):
     build_site(REPO / "mkdocs.yml", strict=True, site_dir=tmp_path / "site")
+
+
+def test_an_article_without_a_title_is_listed_by_its_first_heading(project):
+    (project.parent / "content" / "account" / "sign-in.md").write_text("# Sign in with Google\n\nUse the button.\n", encoding="utf-8")
+    site = build_site(project)
+    assert ">Sign in with Google</a>" in page(site, "/account/")

@@ -107,7 +107,9 @@ def page_language(src_uri: str, meta: dict, site_language: str) -> str:
     return lang if lang in LANGUAGES else site_language
 
 
-def make_entry(src_uri: str, meta: dict, body: str, site_language: str, updated: date | None = None) -> Entry:
+def make_entry(src_uri: str, meta: dict, heading: str, site_language: str, updated: date | None = None) -> Entry:
+    """The catalog's view of one page; heading is its first "# " heading, the title when the
+    front matter has none."""
     language = page_language(src_uri, meta, site_language)
     parts = src_uri.split("/")
     prefix = f"{parts[0]}/" if len(parts) > 1 and parts[0] in LANGUAGES else ""
@@ -118,7 +120,7 @@ def make_entry(src_uri: str, meta: dict, body: str, site_language: str, updated:
     tickets = meta.get("tickets", 0)
     return Entry(
         src_uri=src_uri,
-        title=str(meta.get("title") or _first_heading(body) or _humane(parts[-1].removesuffix(".md"))),
+        title=str(meta.get("title") or heading or _humane(parts[-1].removesuffix(".md"))),
         language=language,
         category=category,
         prefix=prefix,
@@ -204,13 +206,6 @@ def _words(entry: Entry) -> set[str]:
 def _humane(slug: str) -> str:
     text = slug.replace("-", " ").replace("_", " ").strip()
     return text[:1].upper() + text[1:]
-
-
-def _first_heading(body: str) -> str:
-    for line in body.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return ""
 
 
 def _date(value) -> date | None:

@@ -22,15 +22,15 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kbgen.articles import page_url, split_front_matter
+from kbgen.articles import front_matter_problems, page_url, split_front_matter
 from kbgen.config import SiteConfig, load_site_config, parse_site_config
 from kbgen.errors import KbgenError
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
 from kbgen.report import wilson_interval
 from kbgen.site.config import KbgenPluginConfig
-from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
+from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.safe_markdown import SafeMarkdown
 from kbgen.site.search import PAGEFIND_THEME_DIR, common_words, index_site, words_of, write_common_words
 from kbgen.site.surveys import PROJECT_FOLDER, SurveyTemplates
@@ -83,43 +83,6 @@ def git_dates(folder: Path) -> dict[str, date]:
     return dates
 
 
-# Front matter fields kbgen reads, with the types they must have.
-_FIELD_TYPES: dict[str, tuple[type, ...]] = {
-    "title": (str,),
-    "description": (str,),
-    "status": (str,),
-    "category": (str,),
-    "lang": (str,),
-    "kbgen_topic": (str,),
-    "tags": (list,),
-    "tickets": (int,),
-    "updated": (date, str),
-}
-
-
-def front_matter_problems(meta: dict, text: str) -> list[str]:
-    """"<line>: <field>: expected ..." for each field kbgen reads that has the wrong type."""
-    problems = []
-    for key, types in _FIELD_TYPES.items():
-        if key not in meta or meta[key] is None:
-            continue
-        value = meta[key]
-        wrong = not isinstance(value, types) or isinstance(value, bool)
-        if key == "tags" and not wrong:
-            wrong = not all(isinstance(tag, (str, int)) for tag in value)
-        if key == "updated" and isinstance(value, str) and not wrong:
-            try:
-                date.fromisoformat(value[:10])
-            except ValueError:
-                wrong = True
-        if wrong:
-            expected = {"tags": "a list of words", "tickets": "a whole number", "updated": "a date (YYYY-MM-DD)"}
-            match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
-            line = text.count("\n", 0, match.start()) + 1 if match else 1
-            problems.append(f"{line}: front matter '{key}': expected {expected.get(key, 'text')}, got {value!r}")
-    return problems
-
-
 def _url(files: Files, src_uri: str) -> str:
     file = files.get_file_from_path(src_uri)
     return file.url if file else ""
@@ -138,7 +101,6 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.surveys: SurveyTemplates | None = None
         self.survey_pages: dict[str, str] = {}  # src_uri -> survey name
         self.catalog = Catalog("en")
-        self.generated_pages: set[str] = set()  # category and language home pages kbgen wrote
         self.word_holders: dict[str, Counter] = {}  # language -> articles holding each word
         self.helpful: dict[str, tuple[float, float]] = {}  # src_uri -> Wilson interval of the helpful share
 
@@ -194,14 +156,14 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = [(file, self._front_matter(file)) for file in files.documentation_pages()]
+        pages = [(file, *self._front_matter(file)) for file in files.documentation_pages()]
         if not self.config.drafts:
-            for file, meta in pages:
+            for file, meta, _ in pages:
                 if is_draft(meta):
                     file.inclusion = InclusionLevel.EXCLUDED
-        published = [(file, meta) for file, meta in pages if not file.inclusion.is_excluded()]
+        published = [page for page in pages if not page[0].inclusion.is_excluded()]
         # Defence in depth: whatever redaction missed or a writer typed is not published.
-        problems = [problem for file, _ in published for problem in self._personal_data(file)]
+        problems = [problem for file, _, _ in published for problem in self._personal_data(file)]
         if problems:
             raise PluginError(
                 "; ".join(problems)
@@ -232,30 +194,28 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             self.survey_pages[src_uri] = name
         return files
 
-    def _catalog(self, files: Files, published: list[tuple[File, dict]], config: MkDocsConfig) -> None:
-        """Catalog the published pages; unless mkdocs.yml sets a nav, make the navigation of home
-        pages and categories, writing the category pages that have no index.md."""
+    def _catalog(self, files: Files, published: list[tuple[File, dict, str]], config: MkDocsConfig) -> None:
+        """Catalog the published pages (file, front matter, first heading); unless mkdocs.yml
+        sets a nav, make the navigation of home pages and categories, writing the category pages
+        that have no index.md."""
         language = self.site.language
         dates = git_dates(Path(config.docs_dir))
         entries, category_titles = [], {}
-        for file, meta in published:
-            entry = make_entry(file.src_uri, meta, "", language, dates.get(file.src_uri))
+        for file, meta, heading in published:
+            entry = make_entry(file.src_uri, meta, heading, language, dates.get(file.src_uri))
             entries.append(entry)
             if meta.get("category") and entry.category:
                 category_titles.setdefault(f"{entry.language}/{entry.category}", str(meta["category"]))
         self.catalog = build_catalog(entries, language, category_titles)
         self.word_holders = {}
         self.helpful = self._helpfulness()
-        self.generated_pages = set()
         if config.nav is not None:
             return
         for category in self.catalog.categories:
             if category.index_uri not in self.catalog.entries:
-                title = category.title if category.slug else LANGUAGE_NAMES.get(category.language, category.language)
-                content = f"---\n{yaml.safe_dump({'title': title}, allow_unicode=True)}---\n"
+                content = f"---\n{yaml.safe_dump({'title': category.title}, allow_unicode=True)}---\n"
                 files.append(File.generated(config, category.index_uri, content=content))
-                self.generated_pages.add(category.index_uri)
-        for file, _ in published:
+        for file, _, _ in published:
             entry = self.catalog.entries[file.src_uri]
             if not entry.is_index:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -425,15 +385,17 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         path = Path(file.abs_src_path or file.src_uri)
         return path.relative_to(self.project_dir).as_posix() if path.is_relative_to(self.project_dir) else str(path)
 
-    def _front_matter(self, file: File) -> dict:
+    def _front_matter(self, file: File) -> tuple[dict, str]:
+        """(front matter, first "# " heading) of a page; problems with the fields are warnings."""
         source = self._source(file)
         try:
             text = file.content_string
-            meta, _ = split_front_matter(text, source=source)
+            meta, body = split_front_matter(text, source=source)
         except UnicodeDecodeError:
             raise PluginError(f"{source}: not UTF-8 text") from None
         except KbgenError as exc:
             raise PluginError(str(exc)) from None
         for problem in front_matter_problems(meta, text):
             log.warning(f"{source}:{problem}")
-        return meta
+        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
+        return meta, heading
