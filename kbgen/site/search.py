@@ -65,4 +65,6 @@ def common_words(holders: Counter, articles: int) -> list[str]:
 
 def write_common_words(site_dir: Path, language: str, words: list[str]) -> None:
     """<site_dir>/pagefind/kbgen-common-<language>.json, which the search box reads."""
-    (site_dir / BUNDLE / f"kbgen-common-{language}.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    bundle = site_dir / BUNDLE
+    bundle.mkdir(exist_ok=True)
+    (bundle / f"kbgen-common-{language}.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
