@@ -304,18 +304,50 @@ def serve(config_file: Path, dev_addr: str, no_drafts: bool, collector_url: str 
     metavar="URL",
     help="Site origin allowed to post (repeat for several); none allows any.",
 )
-def collect(data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...]) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes sharing the port; each writes its own files.",
+)
+@click.option(
+    "--rate-limit",
+    default=60,
+    show_default=True,
+    type=click.IntRange(0, 100_000),
+    metavar="PER_MINUTE",
+    help="Submissions a minute one client may make (bursts of up to 20); more get 429. 0: no limit.",
+)
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Help-site project whose survey_templates/ name the custom surveys to accept.",
+)
+def collect(
+    data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...], workers: int, rate_limit: int, project: Path
+) -> None:
     """Run the feedback collector: the HTTP endpoint the site's forms post to.
+
+    Every accepted submission is on disk (written and fsync'ed) before it is answered.
+    Behind a proxy on the same machine, the client address comes from X-Forwarded-For.
 
     \b
     Example:
-      kbgen collect --data-dir /var/lib/kbgen/feedback --port 8765 \\
+      kbgen collect --data-dir /var/lib/kbgen/feedback --port 8765 --workers 2 \\
                     --allow-origin https://help.example.com
     """
     from kbgen.collector import run_collector
+    from kbgen.site.surveys import survey_scales
 
-    click.echo(f"collecting into {data_dir} on http://{host}:{port} (Ctrl+C to stop)", err=True)
-    run_collector(data_dir, host=host, port=port, allow_origins=allow_origins)
+    surveys = survey_scales(project)
+    click.echo(f"collecting into {data_dir} on http://{host}:{port} with {workers} worker(s) (Ctrl+C to stop)", err=True)
+    click.echo(f"surveys accepted: {', '.join(sorted(surveys))}", err=True)
+    run_collector(
+        data_dir, host=host, port=port, allow_origins=allow_origins, workers=workers, rate_limit=rate_limit, surveys=surveys
+    )
 
 
 @cli.command()

@@ -20,6 +20,7 @@ A JSON body is answered ``202 {"ok": true}``; a plain HTML form post
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -29,6 +30,7 @@ import secrets
 import socket
 import tempfile
 import threading
+import time
 import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,8 +38,8 @@ from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -54,6 +56,12 @@ MAX_COMMENT = 2000
 MAX_QUERY = 200
 MAX_RESULTS = 10**9
 MAX_FORM_FIELDS = 32
+# Submissions a minute one client may make (votes, comments, surveys and searches together),
+# and how many of them may come at once.
+RATE_PER_MINUTE = 60
+RATE_BURST = 20
+# Settings handed to worker processes, which build their own app (kbgen collect --workers).
+_SETTINGS_ENV = "KBGEN_COLLECTOR_SETTINGS"
 
 _SUBMISSION = re.compile(r"[A-Za-z0-9-]{1,64}")
 _TICKET = re.compile(r"[A-Za-z0-9-]{1,40}")
@@ -143,7 +151,13 @@ def _helpful(fields: Mapping[str, Any]) -> bool:
     raise KbgenError("helpful: expected true or false (a form sends yes or no)")
 
 
-def _feedback_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+# Survey name -> its answers on a scale: field -> (lowest, highest). Built-in surveys ask for
+# "score" only; a project's templates may add their own (kbgen.site.surveys.survey_scales).
+Surveys = Mapping[str, Mapping[str, tuple[int, int]]]
+BUILTIN_SURVEYS: dict[str, dict[str, tuple[int, int]]] = {name: {"score": scale} for name, scale in SURVEY_SCALES.items()}
+
+
+def _feedback_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any]:
     return {
         "page": _page(fields, required=True),
         "lang": _lang(fields),
@@ -152,12 +166,13 @@ def _feedback_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _survey_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+def _survey_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any]:
     name = _string(fields, "survey")
-    if name not in SURVEY_SCALES:
-        raise KbgenError(f"survey: unknown survey '{name[:40]}' (known: {', '.join(sorted(SURVEY_SCALES))})")
-    low, high = SURVEY_SCALES[name]
-    return {
+    if name not in surveys:
+        raise KbgenError(f"survey: unknown survey '{name[:40]}' (known: {', '.join(sorted(surveys))})")
+    scales = surveys[name]
+    low, high = scales["score"]
+    record = {
         "page": _page(fields, required=False),
         "lang": _lang(fields),
         "survey": name,
@@ -165,9 +180,18 @@ def _survey_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
         "comment": _comment(fields),
         "ticket": _pattern(fields, "ticket", _TICKET, "expected 1 to 40 letters, digits or '-'"),
     }
+    # A template's other scale questions: optional, each checked against its own range.
+    answers = {
+        field: _whole_number(fields, field, low, high, f"expected a whole number from {low} to {high}")
+        for field, (low, high) in sorted(scales.items())
+        if field != "score" and fields.get(field) not in (None, "")
+    }
+    if answers:
+        record["answers"] = answers
+    return record
 
 
-def _search_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+def _search_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any]:
     query = " ".join(_clean_text(_string(fields, "query")).split())
     if not 1 <= len(query) <= MAX_QUERY:
         raise KbgenError(f"query: expected 1 to {MAX_QUERY} characters")
@@ -180,21 +204,23 @@ def _search_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # Submission kinds: URL path segment -> validator of its fields, in stored key order.
-KINDS: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
+KINDS: dict[str, Callable[[Mapping[str, Any], Surveys], dict[str, Any]]] = {
     "feedback": _feedback_fields,
     "survey": _survey_fields,
     "search": _search_fields,
 }
 
 
-def build_record(kind: str, fields: Mapping[str, Any], received_at: datetime, client: str) -> dict[str, Any]:
+def build_record(
+    kind: str, fields: Mapping[str, Any], received_at: datetime, client: str, surveys: Surveys = BUILTIN_SURVEYS
+) -> dict[str, Any]:
     """The line stored for one submission; raises KbgenError naming the first bad field."""
     record: dict[str, Any] = {
         "v": 1,
         "kind": kind,
         "received_at": received_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    record.update(KINDS[kind](fields))
+    record.update(KINDS[kind](fields, surveys))
     record["client"] = client
     submission = _pattern(fields, "submission", _SUBMISSION, "expected 1 to 64 letters, digits or '-'")
     if submission:
@@ -284,36 +310,79 @@ class _DailySalt:
 
 
 class _Journal:
-    """Appends lines to one file per UTC day and process, durably, before a 2xx is sent."""
+    """Appends lines to one file per UTC day and process, durably, before a 2xx is sent.
+
+    Group commit: requests hand their line to one writer thread and wait; the writer takes every
+    line waiting, writes them with one write() and one fsync(), then releases their requests.
+    Under load many submissions share an fsync; alone, a submission waits for its own.
+    """
 
     def __init__(self, data_dir: Path):
         self.data_dir = data_dir
-        self._locks: dict[Path, threading.Lock] = {}
-        self._locks_lock = threading.Lock()
+        self._waiting: list[tuple[str, bytes, Callable[[BaseException | None], None]]] = []
+        self._wake = threading.Condition()
+        self._writer: threading.Thread | None = None
+        self._open: tuple[str, int] | None = None  # (day, fd) of the file being appended to
 
     def path_for(self, day: str) -> Path:
         # hostname-pid: several collector processes (or hosts sharing a disk) never share a file.
         host = re.sub(r"[^A-Za-z0-9.-]", "-", socket.gethostname()) or "host"
         return self.data_dir / f"feedback-{day}-{host}-{os.getpid()}.jsonl"
 
-    def append(self, day: str, line: bytes) -> None:
-        path = self.path_for(day)
-        with self._locks_lock:
-            lock = self._locks.setdefault(path, threading.Lock())
-        with lock:
+    async def append(self, day: str, line: bytes) -> None:
+        """Return once line is on disk; OSError when it could not be stored."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[None] = loop.create_future()
+
+        def settle(error: BaseException | None) -> None:
+            if not done.done():
+                done.set_exception(error) if error else done.set_result(None)
+
+        with self._wake:
+            if self._writer is None:
+                self._writer = threading.Thread(target=self._write_forever, name="kbgen-journal", daemon=True)
+                self._writer.start()
+            self._waiting.append((day, line, lambda error: loop.call_soon_threadsafe(settle, error)))
+            self._wake.notify()
+        await done
+
+    def _write_forever(self) -> None:
+        while True:
+            with self._wake:
+                while not self._waiting:
+                    self._wake.wait()
+                batch, self._waiting = self._waiting, []
+            for day in dict.fromkeys(day for day, _, _ in batch):
+                lines = [(line, release) for each_day, line, release in batch if each_day == day]
+                try:
+                    self._write(day, b"".join(line for line, _ in lines))
+                    error = None
+                except OSError as exc:
+                    error = exc
+                for _, release in lines:
+                    release(error)
+
+    def _write(self, day: str, data: bytes) -> None:
+        if self._open is None or self._open[0] != day:
+            if self._open is not None:
+                os.close(self._open[1])
+                self._open = None
+            path = self.path_for(day)
             created = not path.exists()
             fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o600)
-            try:
-                # One write of the whole line: readers never see two records interleaved.
-                written = os.write(fd, line)
-                if written != len(line):
-                    os.write(fd, b"\n")  # end the partial line so the next record starts clean
-                    raise OSError(f"short write to {path}")
-                os.fsync(fd)
-            finally:
-                os.close(fd)
             if created:
-                _fsync_dir(self.data_dir)
+                _fsync_dir(self.data_dir)  # the new file's name survives a crash too
+            self._open = (day, fd)
+        fd = self._open[1]
+        view = memoryview(data)
+        while view:
+            try:
+                written = os.write(fd, view)
+            except OSError:
+                os.write(fd, b"\n")  # end a partial line so the next record starts clean
+                raise
+            view = view[written:]
+        os.fsync(fd)
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -322,6 +391,29 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+class _RateLimit:
+    """A token bucket per client: up to `per_minute` submissions a minute, in bursts of up to
+    `burst`. Each process keeps its own buckets, so N workers allow up to N times as much."""
+
+    def __init__(self, per_minute: int, burst: int):
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, when counted)
+
+    def allow(self, client: str, now: float) -> bool:
+        if self.rate <= 0:
+            return True
+        tokens, then = self._buckets.get(client, (self.burst, now))
+        tokens = min(self.burst, tokens + (now - then) * self.rate)
+        if len(self._buckets) > 100_000:  # forget clients whose bucket has filled up again
+            self._buckets = {k: v for k, v in self._buckets.items() if v[0] + (now - v[1]) * self.rate < self.burst}
+        if tokens < 1:
+            self._buckets[client] = (tokens, now)
+            return False
+        self._buckets[client] = (tokens - 1, now)
+        return True
 
 
 # -- HTTP -----------------------------------------------------------------------------------
@@ -365,12 +457,21 @@ def _parse_body(media_type: str, body: bytes) -> dict[str, Any]:
     return dict(pairs)
 
 
-def create_app(data_dir: Path, allow_origins: Sequence[str] = (), max_body_bytes: int = 16_384) -> Starlette:
-    """The collector as an ASGI app writing into data_dir (which must exist and be writable)."""
+def create_app(
+    data_dir: Path,
+    allow_origins: Sequence[str] = (),
+    max_body_bytes: int = 16_384,
+    rate_limit: int = RATE_PER_MINUTE,
+    surveys: Surveys = BUILTIN_SURVEYS,
+) -> Starlette:
+    """The collector as an ASGI app writing into data_dir (which must exist and be writable);
+    rate_limit: submissions a minute per client (0: no limit); surveys: the surveys it accepts."""
     data_dir = Path(data_dir)
+    surveys = {name: {field: (int(low), int(high)) for field, (low, high) in scales.items()} for name, scales in surveys.items()}
     policy = _OriginPolicy(allow_origins)
     salt = _DailySalt()
     journal = _Journal(data_dir)
+    limit = _RateLimit(rate_limit, burst=max(1, min(rate_limit, RATE_BURST)))
 
     def cors_headers(origin: str | None) -> dict[str, str]:
         if origin is None:
@@ -401,22 +502,26 @@ def create_app(data_dir: Path, allow_origins: Sequence[str] = (), max_body_bytes
         if origin is not None and not policy.allows(origin):
             return _answer(403, "origin: not allowed")
         headers = cors_headers(origin)
+        now = datetime.now(timezone.utc)
+        address = request.client.host if request.client else ""
+        # Keyed by the address alone (a user agent is the client's to vary), salted daily.
+        if not limit.allow(salt.client(now.strftime("%Y-%m-%d"), address, ""), time.monotonic()):
+            headers = {**headers, "Retry-After": str(max(1, round(60 / max(rate_limit, 1))))}
+            return _answer(429, "too many submissions from this client; try again later", headers)
         media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
         if media_type not in (JSON_TYPE, FORM_TYPE):
             return _answer(415, f"content-type: expected {JSON_TYPE} or {FORM_TYPE}", headers)
         body = await _read_body(request, max_body_bytes)
         if body is None:
             return _answer(413, f"body: larger than {max_body_bytes} bytes", headers)
-        now = datetime.now(timezone.utc)
         is_form = media_type == FORM_TYPE
         try:
             fields = _parse_body(media_type, body)
             # Checked before the honeypot: a bot must not get an open redirect either.
             redirect = policy.return_url(fields, kind, origin) if is_form else ""
             if not _string(fields, "website").strip():
-                address = request.client.host if request.client else ""
                 client = salt.client(now.strftime("%Y-%m-%d"), address, request.headers.get("user-agent", ""))
-                record = build_record(kind, fields, now, client)
+                record = build_record(kind, fields, now, client, surveys)
             else:
                 record = None  # honeypot filled in: a bot; look accepted, keep nothing
         except KbgenError as exc:
@@ -424,7 +529,7 @@ def create_app(data_dir: Path, allow_origins: Sequence[str] = (), max_body_bytes
         if record is not None:
             line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
             try:
-                await run_in_threadpool(journal.append, now.strftime("%Y-%m-%d"), line)
+                await journal.append(now.strftime("%Y-%m-%d"), line)
             except OSError:
                 log.exception("cannot store a %s submission", kind)
                 return _answer(503, "storage: cannot save the submission, try again later", headers)
@@ -454,11 +559,19 @@ def run_collector(
     host: str = "127.0.0.1",
     port: int = 8765,
     allow_origins: Sequence[str] = (),
+    workers: int = 1,
+    rate_limit: int = RATE_PER_MINUTE,
+    surveys: Surveys = BUILTIN_SURVEYS,
 ) -> None:
-    """Serve the collector until interrupted; KbgenError when data_dir or the port is unusable."""
+    """Serve the collector until interrupted; KbgenError when data_dir or the port is unusable.
+
+    With workers > 1, uvicorn runs that many processes on the one socket; each appends to its
+    own file (the file name carries its pid), so no process waits for another's lock.
+    """
     data_dir = Path(data_dir)
     check_data_dir(data_dir)
-    app = create_app(data_dir, allow_origins)
+    _normalize_origins(allow_origins)  # a bad origin is an error here, not in every worker
+    settings = {"data_dir": str(data_dir), "allow_origins": list(allow_origins), "rate_limit": rate_limit, "surveys": surveys}
     # Bind here rather than in uvicorn so a busy port is a clear error, not a log line and exit 1.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -468,5 +581,17 @@ def run_collector(
     except OSError as exc:
         sock.close()
         raise KbgenError(f"{host}:{port}: cannot listen there: {exc.strerror or exc}") from None
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    if workers <= 1:
+        config = uvicorn.Config(create_app(**settings), log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+        return
+    os.environ[_SETTINGS_ENV] = json.dumps(settings)
+    config = uvicorn.Config(
+        "kbgen.collector:app_from_environment", factory=True, workers=workers, log_level="warning", access_log=False
+    )
+    Multiprocess(config, sockets=[sock]).run()
+
+
+def app_from_environment() -> Starlette:
+    """The app of one worker process, from the settings its parent left in the environment."""
+    return create_app(**json.loads(os.environ[_SETTINGS_ENV]))

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -27,36 +30,46 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def collector(tmp_path_factory):
-    """(base URL, data dir) of a collector that allows only SITE."""
-    data_dir = tmp_path_factory.mktemp("collector") / "feedback"
+def start_collector(data_dir: Path, *options: str) -> tuple[subprocess.Popen, str]:
+    """`kbgen collect` in its own process group (so a test can kill it and its workers) and
+    its base URL, once /healthz answers."""
     port = _free_port()
-    code = (
-        "import sys; from kbgen.collector import run_collector; "
-        f"run_collector(sys.argv[1], port={port}, allow_origins=[{SITE!r}])"
-    )
     # The child imports kbgen from this checkout, installed or not.
     paths = [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
-    log = data_dir.parent / "collector.log"
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    log = data_dir.parent / f"collector-{port}.log"
     with log.open("wb") as stderr:
-        process = subprocess.Popen([sys.executable, "-c", code, str(data_dir)], stderr=stderr, env=env)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kbgen", "collect", "--data-dir", str(data_dir), "--port", str(port), *options],
+            stderr=stderr, env=env, start_new_session=True,
+        )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 20
     while True:
         try:
             if httpx.get(f"{base}/healthz", timeout=1).json() == {"ok": True}:
-                break
+                return process, base
         except httpx.TransportError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
             pytest.fail(f"collector did not start: {log.read_text()}")
         time.sleep(0.05)
+
+
+def stop_collector(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def collector(tmp_path_factory):
+    """(base URL, data dir) of a collector that allows only SITE (no rate limit: tests send many)."""
+    data_dir = tmp_path_factory.mktemp("collector") / "feedback"
+    process, base = start_collector(data_dir, "--allow-origin", SITE, "--rate-limit", "0")
     yield base, data_dir
-    process.terminate()
-    process.wait(timeout=10)
+    stop_collector(process)
 
 
 def _snapshot(data_dir: Path) -> dict[str, bytes]:
@@ -285,3 +298,131 @@ def test_busy_port_is_a_kbgen_error(tmp_path):
 def test_allowed_origins_must_be_origins(tmp_path):
     with pytest.raises(KbgenError, match="expected scheme://host"):
         run_collector(tmp_path, port=_free_port(), allow_origins=["https://help.example.com/docs"])
+
+
+# -- load, rate limit, workers, crashes ------------------------------------------------------
+
+
+def _feedback(n: int) -> dict:
+    return {"v": 1, "page": PAGE, "helpful": n % 2 == 0, "submission": f"s-{n}"}
+
+
+def _stored_submissions(data_dir: Path) -> list[str]:
+    """Submission ids of every complete line (a torn last line, from a crash, is not a record)."""
+    found = []
+    for path in sorted(data_dir.glob("*.jsonl")):
+        for line in path.read_bytes().split(b"\n"):
+            try:
+                found.append(json.loads(line)["submission"])
+            except ValueError:
+                pass
+    return found
+
+
+def test_too_many_submissions_from_one_client_get_429_and_nothing_is_stored(tmp_path):
+    process, base = start_collector(tmp_path / "feedback", "--rate-limit", "5")
+    try:
+        answers = [httpx.post(f"{base}/v1/feedback", json=_feedback(n)).status_code for n in range(5)]
+        before = _snapshot(tmp_path / "feedback")
+        refused = httpx.post(f"{base}/v1/feedback", json=_feedback(5))
+        assert answers == [202] * 5
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+        assert _snapshot(tmp_path / "feedback") == before
+        # Another client (as a proxy on this machine reports it) has its own bucket.
+        other = httpx.post(f"{base}/v1/feedback", json=_feedback(6), headers={"X-Forwarded-For": "203.0.113.7"})
+        assert other.status_code == 202
+    finally:
+        stop_collector(process)
+
+
+def test_workers_share_the_port_and_each_writes_its_own_file(tmp_path):
+    data_dir = tmp_path / "feedback"
+    process, base = start_collector(data_dir, "--workers", "2", "--rate-limit", "0")
+    try:
+        with httpx.Client() as client, ThreadPoolExecutor(16) as pool:
+            codes = list(pool.map(lambda n: client.post(f"{base}/v1/feedback", json=_feedback(n)).status_code, range(400)))
+    finally:
+        stop_collector(process)
+    assert codes == [202] * 400
+    assert sorted(_stored_submissions(data_dir)) == sorted(f"s-{n}" for n in range(400))
+    pids = {path.stem.rsplit("-", 1)[-1] for path in data_dir.glob("*.jsonl")}
+    assert str(process.pid) not in pids  # the workers write, not the supervisor
+
+
+def test_killing_the_server_loses_no_acknowledged_submission(tmp_path):
+    data_dir = tmp_path / "feedback"
+    process, base = start_collector(data_dir, "--workers", "2", "--rate-limit", "0")
+    acknowledged: list[str] = []
+    stop = threading.Event()
+
+    def send(worker: int) -> None:
+        with httpx.Client(timeout=5) as client:
+            for n in range(worker * 100_000, worker * 100_000 + 100_000):
+                if stop.is_set():
+                    return
+                try:
+                    if client.post(f"{base}/v1/feedback", json=_feedback(n)).status_code == 202:
+                        acknowledged.append(f"s-{n}")
+                except httpx.HTTPError:
+                    return  # the server is gone
+
+    threads = [threading.Thread(target=send, args=(w,)) for w in range(12)]
+    for thread in threads:
+        thread.start()
+    while len(acknowledged) < 500:
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGKILL)  # supervisor and workers, mid-load
+    process.wait(timeout=10)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    stored = set(_stored_submissions(data_dir))
+    assert len(acknowledged) >= 500
+    assert [s for s in acknowledged if s not in stored] == []
+
+
+ONBOARDING = """\
+{% extends "_survey.html" %}
+{% block title %}How was your start?{% endblock %}
+{% block questions %}
+{{ scale(min=1, max=3, question="How was setting up your workspace?", low="Hard", high="Easy") }}
+{{ scale(name="ease", min=1, max=5, question="How clear was the guide?", low="Unclear", high="Clear") }}
+{{ comment() }}
+{% endblock %}
+"""
+
+
+def test_a_projects_own_survey_is_accepted_with_the_scales_its_page_offers(tmp_path):
+    (tmp_path / "survey_templates").mkdir()
+    (tmp_path / "survey_templates" / "onboarding.html").write_text(ONBOARDING, encoding="utf-8")
+    data_dir = tmp_path / "feedback"
+    process, base = start_collector(data_dir, "--project", str(tmp_path), "--rate-limit", "0")
+    try:
+        ok = httpx.post(f"{base}/v1/survey", json={"survey": "onboarding", "score": 3, "ease": 4, "ticket": "T-9"})
+        before = _snapshot(data_dir)
+        too_high = httpx.post(f"{base}/v1/survey", json={"survey": "onboarding", "score": 4})
+        bad_ease = httpx.post(f"{base}/v1/survey", json={"survey": "onboarding", "score": 2, "ease": 6})
+        unknown = httpx.post(f"{base}/v1/survey", json={"survey": "offboarding", "score": 2})
+    finally:
+        stop_collector(process)
+    assert ok.status_code == 202
+    assert (too_high.status_code, too_high.json()["error"]) == (422, "score: expected a whole number from 1 to 3")
+    assert (bad_ease.status_code, bad_ease.json()["error"]) == (422, "ease: expected a whole number from 1 to 5")
+    assert unknown.status_code == 422 and "known: ces, csat, nps, onboarding" in unknown.json()["error"]
+    assert _snapshot(data_dir) == before
+    [record] = [json.loads(line) for path in data_dir.glob("*.jsonl") for line in path.read_text().splitlines()]
+    assert (record["survey"], record["score"], record["answers"], record["ticket"]) == ("onboarding", 3, {"ease": 4}, "T-9")
+
+
+def test_a_survey_without_a_score_is_refused_at_start(tmp_path, monkeypatch, capsys):
+    (tmp_path / "survey_templates").mkdir()
+    (tmp_path / "survey_templates" / "notes.html").write_text(
+        '{% extends "_survey.html" %}{% block questions %}{{ comment() }}{% endblock %}', encoding="utf-8"
+    )
+    from kbgen.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["kbgen", "collect", "--data-dir", str(tmp_path / "f"), "--project", str(tmp_path)])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == "Error: survey_templates/notes.html: a survey needs a scale named score (scale(min=..., max=...))\n"

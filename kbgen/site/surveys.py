@@ -111,3 +111,26 @@ def _display(path: Path, project_dir: Path) -> str:
         if path.is_relative_to(base):
             return path.relative_to(base).as_posix()
     return str(path)
+
+
+_RADIO = re.compile(r'<input\b[^>]*\btype="radio"[^>]*>')
+_ATTRIBUTE = re.compile(r'\b(name|value)="([^"]*)"')
+
+
+def survey_scales(project_dir: Path) -> dict[str, dict[str, tuple[int, int]]]:
+    """Every survey the project's pages offer, with the scale questions its form asks:
+    survey name -> field -> (lowest, highest), read from the rendered template, so the
+    collector accepts exactly what the page lets a customer choose. A survey must ask a
+    "score" (the number reports summarise); KbgenError naming the template otherwise."""
+    templates = SurveyTemplates(project_dir, language="en", collector_url="https://collector.invalid")
+    scales: dict[str, dict[str, tuple[int, int]]] = {}
+    for name, survey in templates.surveys.items():
+        values: dict[str, list[int]] = {}
+        for tag in _RADIO.findall(templates.render(name, page_url=f"/survey/{name}/")):
+            attributes = dict(_ATTRIBUTE.findall(tag))
+            if attributes.get("value", "").isdigit() and attributes.get("name"):
+                values.setdefault(attributes["name"], []).append(int(attributes["value"]))
+        if "score" not in values:
+            raise KbgenError(f"{_display(survey.path, project_dir)}: a survey needs a scale named score (scale(min=..., max=...))")
+        scales[name] = {field: (min(found), max(found)) for field, found in values.items()}
+    return scales
