@@ -2,20 +2,21 @@
 
 It accepts three kinds of submissions (page feedback, survey answers, searches
 without result), checks every field, and appends each accepted one as a JSON
-line to ``<data_dir>/feedback-YYYY-MM-DD-<host>-<pid>.jsonl``. It keeps no raw
+line to ``<data_dir>/feedback-YYYY-MM-DD-<host>-<pid>.jsonl``, on disk before it
+answers (lines arriving together share one write and fsync). It keeps no raw
 addresses and sets no cookies.
 
 Endpoints (version 1)::
 
     GET  /healthz        -> 200 {"ok": true}
     POST /v1/feedback    page, helpful, comment, lang, submission
-    POST /v1/survey      survey, score, comment, ticket, page, lang, submission
+    POST /v1/survey      survey, score (and a custom survey's other scales), comment, ticket, page, lang, submission
     POST /v1/search      query, results, page, lang
 
 A JSON body is answered ``202 {"ok": true}``; a plain HTML form post
 (no JavaScript) is answered ``303`` back to its ``return`` URL with
 ``kbgen=thanks`` added. Refusals store nothing: 403 (origin not allowed),
-413 (body too large), 415 (content type), 422 ``{"ok": false, "error": "<field>: <reason>"}``.
+413 (body too large), 415 (content type), 429 (too many from one client), 422 ``{"ok": false, "error": "<field>: <reason>"}``.
 """
 
 from __future__ import annotations
