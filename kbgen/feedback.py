@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -26,6 +26,7 @@ SURVEY_SCALES: dict[str, tuple[int, int]] = {
 }
 
 KINDS = ("feedback", "survey", "search")
+_ZERO = timedelta(0)
 _TEXT_FIELDS = ("page", "lang", "comment", "survey", "ticket", "query", "client", "submission")
 
 
@@ -53,7 +54,7 @@ def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
         numbered.extend((r.received_at, base + i, r) for i, r in enumerate(records))
     # Chronological, so "the last one wins" means the latest answer even when the
     # vote and the comment landed in different collector processes' files.
-    numbered.sort(key=lambda item: (item[0], item[1]))
+    numbered.sort()  # by time, then by position: the (unique) position settles every tie
     latest: dict[tuple[str, str], int] = {}
     for position, (_, _, record) in enumerate(numbered):
         if record.submission:
@@ -79,9 +80,12 @@ def parse_record(data: Any) -> FeedbackRecord | None:
     received_at = _timestamp(data.get("received_at"))
     if received_at is None:
         return None
-    text = {k: data.get(k, "") for k in _TEXT_FIELDS}
-    if not all(isinstance(v, str) for v in text.values()):
-        return None
+    text = {}
+    for key in _TEXT_FIELDS:  # a plain loop: this runs for every line of a million-line report
+        value = data.get(key, "")
+        if type(value) is not str:
+            return None
+        text[key] = value
     helpful, score, results = data.get("helpful"), data.get("score"), data.get("results")
     if helpful is not None and not isinstance(helpful, bool):
         return None
@@ -172,7 +176,7 @@ def _timestamp(value: Any) -> datetime | None:
         return None
     if moment.tzinfo is None:
         return None
-    return moment.astimezone(timezone.utc)
+    return moment if moment.utcoffset() == _ZERO else moment.astimezone(timezone.utc)
 
 
 def _is_int(value: Any) -> bool:

@@ -139,10 +139,18 @@ def run_report(
     """
     load = read_feedback(feedback)
     redactor = Redactor()
+    # Customers search for the same words again and again: each text is redacted once.
+    redacted: dict[str, str] = {"": ""}
+
+    def redact(text: str) -> str:
+        if text not in redacted:
+            redacted[text] = redactor.redact_text(text)
+        return redacted[text]
+
     load = replace(
         load,
         records=tuple(
-            replace(r, comment=redactor.redact_text(r.comment), query=redactor.redact_text(r.query)) if r.comment or r.query else r
+            replace(r, comment=redact(r.comment), query=redact(r.query)) if r.comment or r.query else r
             for r in load.records
         ),
     )
