@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 from pathlib import Path
 
 import click
@@ -357,6 +359,8 @@ def collect(
 @_content_option("Content directory, for article titles and status.")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True, help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of printing it.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
 @_reading_options
 def report(
     feedback: tuple[str, ...],
@@ -365,6 +369,8 @@ def report(
     content_dir: Path,
     fmt: str,
     out: Path | None,
+    since: datetime | None,
+    until: datetime | None,
     mapping: tuple[str, ...],
     encoding: str | None,
     timezone: str,
@@ -372,12 +378,18 @@ def report(
 ) -> None:
     """Rank what to improve first from FEEDBACK files (folders or globs) and tickets.
 
+    --since and --until limit the report to a period: submissions received and
+    tickets created in it.
+
     \b
     Example:
       kbgen report /var/lib/kbgen/feedback --tickets export.json \\
                    --assignments assignments.csv --format html --out report.html
+      kbgen report feedback/ --since 2026-10-01 --until 2026-10-31
     """
     from kbgen.pipeline import run_report
+
+    window = _window(since, until)
 
     options = _read_options(mapping, encoding, timezone)
     with _ReadProgress(ticket_exports) as on_bytes:
@@ -390,6 +402,7 @@ def report(
             assignments=assignments,
             content_dir=content_dir,
             fmt=fmt,
+            window=window,
         )
     if out:
         from kbgen.drafts import atomic_write
@@ -429,6 +442,17 @@ def demo(out_dir: Path) -> None:
     click.echo(f"report: {result.report_md}")
     click.echo(f"        {result.report_html}")
     click.echo(f"Preview (search needs a server): cd {out_dir} && kbgen serve")
+
+
+def _window(since: datetime | None, until: datetime | None):
+    """The report's period from whole UTC days, until inclusive."""
+    from kbgen.report import Window
+
+    start = since.replace(tzinfo=dt_timezone.utc) if since else None
+    end = until.replace(tzinfo=dt_timezone.utc) + timedelta(days=1) if until else None
+    if start and end and start >= end:
+        raise KbgenError(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
+    return Window(start, end)
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ from kbgen.drafts import (
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
-from kbgen.report import build_report, render_report
+from kbgen.report import Window, build_report, render_report
 from kbgen.topics import find_topics, make_engine
 
 
@@ -131,6 +131,7 @@ def run_report(
     assignments: str | Path | None = None,
     content_dir: str | Path = "content",
     fmt: str = "md",
+    window: Window = Window(),
 ) -> str:
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
@@ -159,4 +160,4 @@ def run_report(
     )
     articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
     assigned = read_assignments(assignments) if assignments else {}
-    return render_report(build_report(load, ticket_list, articles, assigned), fmt)
+    return render_report(build_report(load, ticket_list, articles, assigned, window=window), fmt)

@@ -23,7 +23,7 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import unquote
 
@@ -110,6 +110,28 @@ class TicketStats:
 
 
 @dataclass(frozen=True)
+class Window:
+    """The period a report covers: since (inclusive) to until (exclusive); None is open."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def holds(self, moment: datetime | None) -> bool:
+        if self.since is None and self.until is None:
+            return True
+        if moment is None:
+            return False  # a dateless ticket cannot be placed in a period
+        return (self.since is None or moment >= self.since) and (self.until is None or moment < self.until)
+
+    def label(self) -> str:
+        if self.since is None and self.until is None:
+            return ""
+        start = f"{self.since:%Y-%m-%d}" if self.since else "the start"
+        end = f"{self.until - timedelta(seconds=1):%Y-%m-%d}" if self.until else "now"
+        return f"from {start} to {end}"
+
+
+@dataclass(frozen=True)
 class Report:
     improvements: tuple[Improvement, ...]  # ranked, best first
     articles: tuple[ArticleStats, ...]
@@ -124,6 +146,8 @@ class Report:
     skipped: int
     torn: int
     duplicates: int
+    window: Window = Window()
+    outside: int = 0  # submissions and tickets left out as outside the window
 
 
 # -- statistics ------------------------------------------------------------------------------
@@ -186,9 +210,14 @@ def build_report(
     articles: Sequence[Article] = (),
     assignments: Mapping[str, str] = {},
     generated_at: datetime | None = None,
+    window: Window = Window(),
 ) -> Report:
-    """Measures and ranked improvements; assignments map ticket id -> article path ("" for none)."""
-    records = feedback.records
+    """Measures and ranked improvements; assignments map ticket id -> article path ("" for none).
+    Only submissions received, and tickets created, within window count."""
+    records = tuple(r for r in feedback.records if window.holds(r.received_at))
+    kept_tickets = tuple(t for t in tickets if window.holds(t.created_at))
+    outside = len(feedback.records) - len(records) + len(tickets) - len(kept_tickets)
+    tickets = kept_tickets
     article_stats = _article_stats(records, articles)
     searches = _failed_searches(records)
     improvements = [_fix_article(s) for s in article_stats if s.not_helpful]
@@ -210,6 +239,8 @@ def build_report(
         skipped=feedback.skipped,
         torn=feedback.torn,
         duplicates=feedback.duplicates,
+        window=window,
+        outside=outside,
     )
 
 
@@ -421,12 +452,15 @@ def _period(report: Report) -> str:
 
 def _inputs_line(report: Report) -> str:
     line = f"{report.records} submissions in {report.files} files ({_period(report)})"
+    if report.window.label():
+        line = f"period {report.window.label()}: " + line
     left_out = [
         f"{count} {what}"
         for count, what in (
             (report.skipped, "damaged lines skipped"),
             (report.torn, "unfinished last lines"),
             (report.duplicates, "superseded answers"),
+            (report.outside, "submissions and tickets outside the period"),
         )
         if count
     ]
@@ -532,7 +566,8 @@ def report_data(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data (format version 1).
 
     ``{"version": 1, "generated_at": "...Z",
-    "inputs": {"records", "files", "skipped", "torn", "duplicates", "first_at", "last_at"},
+    "inputs": {"records", "files", "skipped", "torn", "duplicates", "first_at", "last_at",
+               "since", "until" (the period asked for, until exclusive), "outside"},
     "improvements": [{"rank", "kind", "target", "title", "score", "action", "evidence": [...], "sample_size"}],
     "articles": [{"page", "title", "path", "votes", "helpful", "not_helpful",
                   "helpful_share": {"part", "n", "value", "low", "high"}, "comments": [...]}],
@@ -559,6 +594,9 @@ def report_data(report: Report) -> dict[str, Any]:
             "duplicates": report.duplicates,
             "first_at": _iso(report.first_at),
             "last_at": _iso(report.last_at),
+            "since": _iso(report.window.since),
+            "until": _iso(report.window.until),
+            "outside": report.outside,
         },
         "improvements": [
             {"rank": rank, **asdict(item), "score": round(item.score, 3), "evidence": list(item.evidence)}

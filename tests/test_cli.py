@@ -1,5 +1,6 @@
 """The command line: every command teaches with an example; every mistake is one line and exit 2."""
 
+import json
 import subprocess
 import sys
 
@@ -121,3 +122,20 @@ def test_report_redacts_personal_data_customers_typed_into_comments(monkeypatch,
     assert code == 0, err
     assert "anna.devries" not in out and "12345678" not in out
     assert "[email]" in out and "[phone]" in out
+
+
+def test_report_period_is_whole_days_and_must_run_forward(monkeypatch, capsys, tmp_path):
+    feedback = tmp_path / "feedback-2026-10-01-a.jsonl"
+    feedback.write_text(
+        "".join(
+            f'{{"v": 1, "kind": "feedback", "received_at": "2026-10-{day:02d}T23:59:00Z", "page": "/a/", "helpful": true}}\n'
+            for day in (1, 2, 3)
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = run_main(monkeypatch, capsys, "report", str(feedback), "--format", "json", "--content", str(tmp_path),
+                              "--since", "2026-10-02", "--until", "2026-10-02")
+    assert code == 0, err
+    assert json.loads(out)["inputs"]["records"] == 1  # the 2nd, to its last minute
+    code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--since", "2026-10-03", "--until", "2026-10-01")
+    assert (code, err) == (2, "Error: --since 2026-10-03 is after --until 2026-10-01\n")

@@ -12,7 +12,7 @@ import pytest
 from kbgen.errors import KbgenError
 from kbgen.feedback import FeedbackLoad
 from kbgen.records import Article, FeedbackRecord, Ticket
-from kbgen.report import build_report, normalize_query, render_report, wilson_interval
+from kbgen.report import Window, build_report, normalize_query, render_report, wilson_interval
 
 T0 = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
 GENERATED = datetime(2026, 10, 31, 12, 0, tzinfo=timezone.utc)
@@ -203,3 +203,21 @@ def test_unknown_format_is_a_kbgen_error(report):
 def test_query_normalization():
     assert normalize_query("  Refund,   POLICY?! ") == "refund policy"
     assert normalize_query("Straße") == "strasse"
+
+
+def test_a_period_counts_only_what_happened_in_it():
+    before = [FeedbackRecord("feedback", T0 - timedelta(days=3), page="/billing/vat/", helpful=False)]
+    inside = _votes("/billing/download-invoice/", 1, 2)
+    tickets = [
+        Ticket(id="1", subject="a", question="a", created_at=T0 + timedelta(hours=2)),
+        Ticket(id="2", subject="b", question="b", created_at=T0 + timedelta(days=2)),
+        Ticket(id="3", subject="c", question="c"),  # no date: cannot be placed in the period
+    ]
+    window = Window(since=T0 - timedelta(hours=9), until=T0 + timedelta(days=1))
+    report = _report(before + inside, articles=[INVOICE, VAT], tickets=tickets, window=window)
+    assert report.records == 3 and report.outside == 3
+    assert [a.page for a in report.articles if a.votes] == ["/billing/download-invoice/"]
+    assert report.tickets.count == 1
+    data = json.loads(render_report(report, "json"))["inputs"]
+    assert (data["since"], data["until"], data["outside"]) == ("2026-10-01T00:00:00Z", "2026-10-02T09:00:00Z", 3)
+    assert "period from 2026-10-01 to 2026-10-02" in render_report(report, "md")
