@@ -353,12 +353,20 @@ def collect(
 
 
 @cli.command()
-@click.argument("feedback", nargs=-1, required=True)
+@click.argument("feedback", nargs=-1)
 @click.option("--tickets", "ticket_exports", multiple=True, type=click.Path(path_type=Path), help="Ticket export for service figures (repeatable).")
 @click.option("--assignments", type=click.Path(dir_okay=False, path_type=Path), help="Assignments CSV written by `kbgen draft`.")
 @_content_option("Content directory, for article titles and status.")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True, help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of printing it.")
+@click.option(
+    "--import",
+    "imports",
+    multiple=True,
+    metavar="FORMAT:FILE",
+    help="Feedback collected elsewhere (repeatable): ga4:FILE (Material's feedback widget in GA4) "
+    "or google-forms:SURVEY=FILE (e.g. google-forms:csat=responses.csv).",
+)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
 @_reading_options
@@ -369,6 +377,7 @@ def report(
     content_dir: Path,
     fmt: str,
     out: Path | None,
+    imports: tuple[str, ...],
     since: datetime | None,
     until: datetime | None,
     mapping: tuple[str, ...],
@@ -386,9 +395,12 @@ def report(
       kbgen report /var/lib/kbgen/feedback --tickets export.json \\
                    --assignments assignments.csv --format html --out report.html
       kbgen report feedback/ --since 2026-10-01 --until 2026-10-31
+      kbgen report --import ga4:feedback-events.csv --import google-forms:csat=csat.csv
     """
     from kbgen.pipeline import run_report
 
+    if not feedback and not imports:
+        raise click.UsageError("give collector files (FEEDBACK) or --import FORMAT:FILE")
     window = _window(since, until)
 
     options = _read_options(mapping, encoding, timezone)
@@ -403,6 +415,7 @@ def report(
             content_dir=content_dir,
             fmt=fmt,
             window=window,
+            imports=imports,
         )
     if out:
         from kbgen.drafts import atomic_write

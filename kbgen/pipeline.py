@@ -28,6 +28,7 @@ from kbgen.drafts import (
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
+from kbgen.form_exports import read_form_export
 from kbgen.report import Window, build_report, render_report
 from kbgen.topics import find_topics, make_engine
 
@@ -132,6 +133,7 @@ def run_report(
     content_dir: str | Path = "content",
     fmt: str = "md",
     window: Window = Window(),
+    imports: Sequence[str] = (),
 ) -> str:
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
@@ -139,6 +141,12 @@ def run_report(
     measure is taken, so no report shows it.
     """
     load = read_feedback(feedback)
+    if imports:
+        # Votes and answers collected by other services count like the collector's own.
+        imported = [record for spec in imports for record in read_form_export(spec)]
+        load = replace(
+            load, records=tuple(sorted((*load.records, *imported), key=lambda r: r.received_at)), files=load.files + len(imports)
+        )
     redactor = Redactor()
     # Customers search for the same words again and again: each text is redacted once.
     redacted: dict[str, str] = {"": ""}

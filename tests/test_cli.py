@@ -139,3 +139,14 @@ def test_report_period_is_whole_days_and_must_run_forward(monkeypatch, capsys, t
     assert json.loads(out)["inputs"]["records"] == 1  # the 2nd, to its last minute
     code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--since", "2026-10-03", "--until", "2026-10-01")
     assert (code, err) == (2, "Error: --since 2026-10-03 is after --until 2026-10-01\n")
+
+
+def test_report_reads_feedback_collected_elsewhere(monkeypatch, capsys, tmp_path):
+    ga4 = tmp_path / "ga4.csv"
+    ga4.write_text("# End date: 20261031\nPage path,data,Event count\n/a/,0,4\n/a/,1,1\n", encoding="utf-8")
+    code, out, err = run_main(monkeypatch, capsys, "report", "--import", f"ga4:{ga4}", "--format", "json", "--content", str(tmp_path))
+    assert code == 0, err
+    [article] = json.loads(out)["articles"]
+    assert (article["page"], article["votes"], article["not_helpful"]) == ("/a/", 5, 4)
+    code, _, err = run_main(monkeypatch, capsys, "report")
+    assert code == 2 and "give collector files (FEEDBACK) or --import FORMAT:FILE" in err
