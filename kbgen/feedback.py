@@ -142,7 +142,7 @@ def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
         if not raw.strip():
             continue
         try:
-            decoded = json.loads(raw.decode("utf-8"))
+            decoded = json.loads(raw)  # bytes: json decodes UTF-8 itself
         except (UnicodeDecodeError, ValueError, RecursionError):
             if is_last_partial:
                 torn += 1

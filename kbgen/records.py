@@ -100,7 +100,7 @@ class Article:
     language: str = ""  # from front matter "lang" or the first folder; "" means the site's language
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a report holds a million of them
 class FeedbackRecord:
     """One submission stored by the collector (or imported from elsewhere)."""
 
