@@ -23,6 +23,7 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import unquote
@@ -185,6 +186,7 @@ def hours(durations_s: Sequence[float]) -> Hours:
 # -- normalization ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65_536)  # a site has few pages and customers repeat their searches
 def normalize_page(page: str) -> str:
     """One form per page: /a/b, /a/b/, /a/b/index.html and /a/b.html are all /a/b/."""
     path = unquote(page.split("?", 1)[0].split("#", 1)[0]) or "/"
@@ -195,6 +197,7 @@ def normalize_page(page: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+@lru_cache(maxsize=65_536)
 def normalize_query(query: str) -> str:
     """Case-folded, punctuation turned to spaces, whitespace collapsed."""
     folded = "".join(" " if unicodedata.category(c).startswith("P") else c for c in query.casefold())
