@@ -337,7 +337,9 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             except KbgenError as exc:
                 raise PluginError(str(exc)) from None
             articles = Counter(e.language for e in self.catalog.entries.values() if not e.is_index)
-            for language, holders in self.word_holders.items():
+            # One file per language with pages, even empty: the search box asks for it.
+            for language in self.catalog.languages():
+                holders = self.word_holders.get(language, Counter())
                 write_common_words(Path(config.site_dir), language, common_words(holders, articles[language]))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
