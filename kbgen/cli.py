@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from kbgen import __version__
-from kbgen.config import ENGINES
+from kbgen.config import ENGINES, load_site_config
 from kbgen.errors import KbgenError
 from kbgen.exports import format_names
 
@@ -209,7 +209,6 @@ def draft(
       kbgen draft tickets-*.csv --format csv --map question=Body --timezone Europe/Amsterdam
       kbgen draft export.json --engine semantic
     """
-    from kbgen.config import load_site_config
     from kbgen.pipeline import run_draft
 
     options = _read_options(mapping, encoding, timezone)
@@ -367,6 +366,13 @@ def collect(
     help="Feedback collected elsewhere (repeatable): ga4:FILE (Material's feedback widget in GA4) "
     "or google-forms:SURVEY=FILE (e.g. google-forms:csat=responses.csv).",
 )
+@click.option(
+    "--config-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site_config"),
+    show_default=True,
+    help="Folder holding kbgen.yml (its service standards are checked).",
+)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
 @_reading_options
@@ -378,6 +384,7 @@ def report(
     fmt: str,
     out: Path | None,
     imports: tuple[str, ...],
+    config_dir: Path,
     since: datetime | None,
     until: datetime | None,
     mapping: tuple[str, ...],
@@ -416,6 +423,7 @@ def report(
             fmt=fmt,
             window=window,
             imports=imports,
+            standards=load_site_config(config_dir).standards,
         )
     if out:
         from kbgen.drafts import atomic_write

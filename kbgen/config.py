@@ -18,6 +18,24 @@ CONFIG_FILE = "kbgen.yml"
 LANGUAGES = ("en", "nl", "sv", "de", "pl")
 ENGINES = ("default", "semantic")
 SEARCH_ENGINES = ("pagefind", "material")
+# Service standard measures: what complies, per ticket or survey answer. Time measures take hours.
+STANDARD_MEASURES = {
+    "first_response": "first reply within the hours",
+    "resolution": "solved within the hours",
+    "csat": "a CSAT answer of 4 or 5",
+    "not_reopened": "not reopened",
+}
+_TIMED = ("first_response", "resolution")
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A service standard: at least `target` (0-1) of tickets or answers comply with measure."""
+
+    name: str
+    measure: str  # a key of STANDARD_MEASURES
+    target: float
+    hours: float | None = None  # for first_response and resolution
 
 
 @dataclass(frozen=True)
@@ -47,6 +65,8 @@ class SiteConfig:
     keep: tuple[str, ...] = ()
     # Extra personal-data patterns: placeholder name -> regular expression.
     patterns: dict[str, str] = field(default_factory=dict)
+    # Service standards the report checks (none by default).
+    standards: tuple[Standard, ...] = ()
     # Where the settings came from, for messages.
     source: str = ""
 
@@ -85,6 +105,31 @@ def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
     return SiteConfig(source=source, **values)
 
 
+def _standards(raw: object, problems: list[str]) -> tuple[Standard, ...]:
+    if not isinstance(raw, list):
+        problems.append("standards: expected a list of standards (name, measure, target, hours)")
+        return ()
+    found = []
+    for n, entry in enumerate(raw):
+        where = f"standards.{n}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: expected name, measure, target (and hours)")
+            continue
+        measure, target, hours = entry.get("measure"), entry.get("target"), entry.get("hours")
+        if measure not in STANDARD_MEASURES:
+            problems.append(f"{where}.measure: '{measure}' is not one of {', '.join(STANDARD_MEASURES)}")
+            continue
+        if isinstance(target, bool) or not isinstance(target, (int, float)) or not 0 < target <= 1:
+            problems.append(f"{where}.target: expected a share above 0 and at most 1 (0.9 for 90%), got {target!r}")
+            continue
+        if measure in _TIMED and (isinstance(hours, bool) or not isinstance(hours, (int, float)) or hours <= 0):
+            problems.append(f"{where}.hours: expected a number of hours above 0 for {measure}, got {hours!r}")
+            continue
+        name = str(entry.get("name") or f"{measure} {target:.0%}")
+        found.append(Standard(name, measure, float(target), float(hours) if measure in _TIMED else None))
+    return tuple(found)
+
+
 def _key_lines(text: str) -> dict[str, int]:
     """Line of each setting in a YAML text, by dotted key ("site.language" -> 5)."""
     lines: dict[str, int] = {}
@@ -95,6 +140,10 @@ def _key_lines(text: str) -> dict[str, int]:
                 name = f"{prefix}{key.value}"
                 lines[name] = key.start_mark.line + 1
                 walk(value, f"{name}.")
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[f"{prefix}{index}"] = item.start_mark.line + 1
+                walk(item, f"{prefix}{index}.")
 
     try:
         walk(yaml.compose(text), "")
@@ -115,7 +164,7 @@ def _line_of(problem: str, lines: dict[str, int]) -> int:
 def _check(raw: dict) -> tuple[dict, list[str]]:
     """The settings' values and every problem found in them."""
     problems: list[str] = []
-    known = {"site", "drafts", "redaction", "search"}
+    known = {"site", "drafts", "redaction", "search", "standards"}
     for key in raw:
         if key not in known:
             problems.append(f"unknown section '{key}' (known: {', '.join(sorted(known))})")
@@ -195,5 +244,7 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
         except re.error as exc:
             problems.append(f"redaction.patterns.{name}: invalid regular expression ({exc})")
     values["patterns"] = {str(k): str(v) for k, v in patterns.items()}
+
+    values["standards"] = _standards(raw.get("standards") or [], problems)
 
     return values, problems

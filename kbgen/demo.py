@@ -39,10 +39,11 @@ def run_demo(out_dir: str | Path, progress: Callable[[str], None] = lambda step:
     init_project(project, site_name="Tasklane Help Centre (demo)", language="en")
     export = samples / SAMPLE_EXPORT
     assignments = project / "assignments.csv"
+    config = load_site_config(project / "site_config")
     summary = run_draft(
         [export],
         content_dir=project / "content",
-        config=load_site_config(project / "site_config"),
+        config=config,
         assignments=assignments,
         progress=progress,
     )
@@ -57,6 +58,7 @@ def run_demo(out_dir: str | Path, progress: Callable[[str], None] = lambda step:
             assignments=assignments,
             content_dir=project / "content",
             fmt=fmt,
+            standards=config.standards,
         )
         reports[fmt] = project / f"report.{fmt}"
         atomic_write(reports[fmt], text)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kbgen.articles import read_articles
-from kbgen.config import SiteConfig
+from kbgen.config import SiteConfig, Standard
 from kbgen.drafts import (
     MERGED,
     NEW,
@@ -134,6 +134,7 @@ def run_report(
     fmt: str = "md",
     window: Window = Window(),
     imports: Sequence[str] = (),
+    standards: Sequence[Standard] = (),
 ) -> str:
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
@@ -168,4 +169,4 @@ def run_report(
     )
     articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
     assigned = read_assignments(assignments) if assignments else {}
-    return render_report(build_report(load, ticket_list, articles, assigned, window=window), fmt)
+    return render_report(build_report(load, ticket_list, articles, assigned, window=window, standards=standards), fmt)

@@ -30,7 +30,7 @@ from urllib.parse import unquote
 
 from jinja2 import Environment
 
-from kbgen.config import SiteConfig
+from kbgen.config import SiteConfig, Standard
 from kbgen.errors import KbgenError
 from kbgen.feedback import SURVEY_SCALES, FeedbackLoad
 from kbgen.records import Article, FeedbackRecord, Improvement, Ticket
@@ -41,6 +41,8 @@ WRITE_ARTICLE = "write-article"
 SEARCH_WEIGHT = 0.5
 DRAFT_DEMAND_WEIGHT = 0.3
 MIN_FAILED_SEARCHES = 2
+SERVICE_STANDARD = "service-standard"
+STANDARD_WEIGHT = 1.0  # per customer below the target share: a missed promise weighs like a failed answer
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -111,6 +113,21 @@ class TicketStats:
 
 
 @dataclass(frozen=True)
+class StandardResult:
+    """How a service standard fared: part of n complied; breached when the share is below target."""
+
+    name: str
+    measure: str
+    target: float
+    hours: float | None
+    complied: Share
+
+    @property
+    def breached(self) -> bool:
+        return self.complied.value is not None and self.complied.value < self.target
+
+
+@dataclass(frozen=True)
 class Window:
     """The period a report covers: since (inclusive) to until (exclusive); None is open."""
 
@@ -149,6 +166,7 @@ class Report:
     duplicates: int
     window: Window = Window()
     outside: int = 0  # submissions and tickets left out as outside the window
+    standards: tuple[StandardResult, ...] = ()
 
 
 # -- statistics ------------------------------------------------------------------------------
@@ -214,6 +232,7 @@ def build_report(
     assignments: Mapping[str, str] = {},
     generated_at: datetime | None = None,
     window: Window = Window(),
+    standards: Sequence[Standard] = (),
 ) -> Report:
     """Measures and ranked improvements; assignments map ticket id -> article path ("" for none).
     Only submissions received, and tickets created, within window count."""
@@ -226,6 +245,8 @@ def build_report(
     improvements = [_fix_article(s) for s in article_stats if s.not_helpful]
     improvements += [_write_for_search(g) for g in searches if g.count >= MIN_FAILED_SEARCHES]
     improvements += _write_for_drafts(tickets, articles, assignments)
+    results = tuple(_standard(standard, records, tickets) for standard in standards)
+    improvements += [_breach(result) for result in results if result.breached]
     improvements.sort(key=lambda i: (-i.score, i.kind, i.target))
     moments = [r.received_at for r in records]
     return Report(
@@ -244,6 +265,7 @@ def build_report(
         duplicates=feedback.duplicates,
         window=window,
         outside=outside,
+        standards=results,
     )
 
 
@@ -323,6 +345,39 @@ def _fix_article(stats: ArticleStats) -> Improvement:
         score=stats.votes * (not_helpful.low or 0.0),
         evidence=tuple(evidence),
         sample_size=stats.votes,
+    )
+
+
+def _standard(standard: Standard, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> StandardResult:
+    if standard.measure == "csat":
+        scores = [r.score for r in records if r.kind == "survey" and r.survey == "csat" and r.score is not None]
+        complied = share(sum(1 for s in scores if s >= 4), len(scores))
+    elif standard.measure == "not_reopened":
+        complied = share(sum(1 for t in tickets if t.reopens == 0), len(tickets))
+    else:
+        limit = (standard.hours or 0) * 3600
+        durations = [t.first_response_s if standard.measure == "first_response" else t.resolution_s for t in tickets]
+        known = [d for d in durations if d is not None]
+        complied = share(sum(1 for d in known if d <= limit), len(known))
+    return StandardResult(standard.name, standard.measure, standard.target, standard.hours, complied)
+
+
+def _breach(result: StandardResult) -> Improvement:
+    """Customers affected: those below the target share; discounted by uncertainty through the
+    interval's upper bound (a breach that may be chance scores 0 and ranks last)."""
+    c = result.complied
+    shortfall = max(0.0, result.target - (c.high if c.high is not None else 1.0))
+    return Improvement(
+        kind=SERVICE_STANDARD,
+        target=result.name,
+        title=f"Service standard missed: {result.name}",
+        action="Find where the missed cases wait (queue, hours, channel) and staff or route them",
+        score=c.n * shortfall * STANDARD_WEIGHT,
+        evidence=(
+            f"{c.part} of {c.n} complied ({_pct(c.value)}, 95% CI {_pct(c.low, sign=False)}–{_pct(c.high)}); "
+            f"target {_pct(result.target)}",
+        ),
+        sample_size=c.n,
     )
 
 
@@ -496,6 +551,20 @@ def _ticket_rows(stats: TicketStats) -> list[tuple[str, str, int]]:
 _MD_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>[]`|*_\\#"})
 
 
+def _standard_rows(report: Report) -> list[tuple[str, str, str, int, str]]:
+    """(name, complied with interval, target, n, met) per service standard."""
+    return [
+        (
+            r.name,
+            f"{_pct(r.complied.value)} ({_pct(r.complied.low, sign=False)}–{_pct(r.complied.high)})",
+            _pct(r.target),
+            r.complied.n,
+            "no" if r.breached else "yes" if r.complied.n else "no data",
+        )
+        for r in report.standards
+    ]
+
+
 def md_escape(text: str) -> str:
     escaped = " ".join(str(text).split()).translate(_MD_ESCAPES)
     # Defuse autolinking of bare addresses (GitHub and similar renderers).
@@ -535,6 +604,10 @@ def render_markdown(report: Report) -> str:
     if report.surveys:
         out += ["## Surveys", "", "| Survey | Measure | Value | n |", "|---|---|---|---:|"]
         out += [f"| {s.survey.upper()} | {md_escape(s.measure)} | {_survey_value(s)} | {s.n} |" for s in report.surveys]
+        out.append("")
+    if report.standards:
+        out += ["## Service standards", "", "| Standard | Complied (95% CI) | Target | n | Met |", "|---|---|---|---:|---|"]
+        out += [f"| {md_escape(name)} | {complied} | {target} | {n} | {met} |" for name, complied, target, n, met in _standard_rows(report)]
         out.append("")
     if report.tickets:
         out += ["## Tickets", "", "| Measure | Value | n |", "|---|---|---:|"]
@@ -577,7 +650,8 @@ def report_data(report: Report) -> dict[str, Any]:
     "searches": [{"query", "label", "count", "visitors"}],
     "surveys": {"csat": {"survey", "n", "measure", "value", "low", "high", "counts": {...}}, ...},
     "tickets": null or {"count", "first_response_h": {"n", "median", "p90"}, "resolution_h": {...},
-                "agent_replies_mean", "agent_replies_n", "one_touch": {share}, "reopened": {share}}}``
+                "agent_replies_mean", "agent_replies_n", "one_touch": {share}, "reopened": {share}},
+    "standards": [{"name", "measure", "target", "hours", "complied": {share}, "breached"}]}``
 
     Shares are 0-1 fractions, durations hours; null means no data.
     """
@@ -609,6 +683,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "searches": [asdict(g) for g in report.searches],
         "surveys": surveys,
         "tickets": asdict(report.tickets) if report.tickets else None,
+        "standards": [{**asdict(r), "breached": r.breached} for r in report.standards],
     }
 
 
@@ -699,6 +774,14 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 </table>
 {% endif %}
 
+{% if standard_rows %}
+<h2>Service standards</h2>
+<table><tr><th>Standard</th><th>Complied (95% CI)</th><th>Target</th><th class="n">n</th><th>Met</th></tr>
+{% for name, complied, target, n, met in standard_rows %}<tr><td>{{ name }}</td><td>{{ complied }}</td><td>{{ target }}</td><td class="n">{{ n }}</td><td>{{ met }}</td></tr>
+{% endfor %}
+</table>
+{% endif %}
+
 {% if ticket_rows %}
 <h2>Tickets</h2>
 <table><tr><th>Measure</th><th>Value</th><th class="n">n</th></tr>
@@ -743,6 +826,7 @@ def render_html(report: Report) -> str:
         ],
         survey_values=[_survey_value(s) for s in report.surveys],
         ticket_rows=_ticket_rows(report.tickets) if report.tickets else [],
+        standard_rows=_standard_rows(report),
     )
 
 

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from kbgen.config import Standard
 from kbgen.errors import KbgenError
 from kbgen.feedback import FeedbackLoad
 from kbgen.records import Article, FeedbackRecord, Ticket
@@ -221,3 +222,51 @@ def test_a_period_counts_only_what_happened_in_it():
     data = json.loads(render_report(report, "json"))["inputs"]
     assert (data["since"], data["until"], data["outside"]) == ("2026-10-01T00:00:00Z", "2026-10-02T09:00:00Z", 3)
     assert "period from 2026-10-01 to 2026-10-02" in render_report(report, "md")
+
+
+def _tickets_answered(within_day: int, later: int) -> list[Ticket]:
+    tickets = []
+    for n in range(within_day + later):
+        hours = 3 if n < within_day else 40
+        tickets.append(Ticket(id=str(n), subject="q", question="q", created_at=T0, first_response_at=T0 + timedelta(hours=hours),
+                              reopens=1 if n % 20 == 0 else 0))
+    return tickets
+
+
+def test_a_missed_service_standard_is_ranked_with_its_evidence():
+    standards = [
+        Standard("First reply within 24 hours", "first_response", 0.9, hours=24),
+        Standard("Not reopened", "not_reopened", 0.9),
+    ]
+    report = _report(_votes("/billing/vat/", 0, 2), articles=[VAT], tickets=_tickets_answered(60, 40), standards=standards)
+    first, not_reopened = report.standards
+    assert (first.complied.part, first.complied.n, first.breached) == (60, 100, True)
+    assert (not_reopened.complied.part, not_reopened.breached) == (95, False)
+    breach, unlucky = report.improvements
+    # 100 tickets, at most 69% within a day against 90%: well above two "no" votes.
+    assert (breach.kind, breach.target) == ("service-standard", "First reply within 24 hours")
+    assert breach.evidence == ("60 of 100 complied (60%, 95% CI 50–69%); target 90%",)
+    assert breach.score == pytest.approx(100 * (0.9 - first.complied.high))
+    assert unlucky.kind == "fix-article" and unlucky.score < breach.score
+    assert "| Not reopened | 95% (89–98%) | 90% | 100 | yes |" in render_report(report, "md")
+    assert [s["breached"] for s in json.loads(render_report(report, "json"))["standards"]] == [True, False]
+
+
+def test_service_standards_are_read_from_kbgen_yml_with_their_problems_lines(tmp_path):
+    from kbgen.config import load_site_config
+
+    (tmp_path / "kbgen.yml").write_text(
+        "standards:\n"
+        "  - name: Reply within a day\n    measure: first_response\n    hours: 24\n    target: 0.9\n"
+        "  - measure: csat\n    target: 85\n"
+        "  - measure: speed\n    target: 0.5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KbgenError) as error:
+        load_site_config(tmp_path)
+    assert str(error.value) == (
+        f"{tmp_path / 'kbgen.yml'}:7: standards.1.target: expected a share above 0 and at most 1 (0.9 for 90%), got 85; "
+        "kbgen.yml:8: standards.2.measure: 'speed' is not one of first_response, resolution, csat, not_reopened"
+    )
+    (tmp_path / "kbgen.yml").write_text("standards:\n  - {measure: csat, target: 0.85}\n", encoding="utf-8")
+    assert load_site_config(tmp_path).standards == (Standard("csat 85%", "csat", 0.85),)
