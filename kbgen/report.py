@@ -349,17 +349,27 @@ def _fix_article(stats: ArticleStats) -> Improvement:
 
 
 def _standard(standard: Standard, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> StandardResult:
-    if standard.measure == "csat":
-        scores = [r.score for r in records if r.kind == "survey" and r.survey == "csat" and r.score is not None]
-        complied = share(sum(1 for s in scores if s >= 4), len(scores))
-    elif standard.measure == "not_reopened":
-        complied = share(sum(1 for t in tickets if t.reopens == 0), len(tickets))
-    else:
-        limit = (standard.hours or 0) * 3600
-        durations = [t.first_response_s if standard.measure == "first_response" else t.resolution_s for t in tickets]
-        known = [d for d in durations if d is not None]
-        complied = share(sum(1 for d in known if d <= limit), len(known))
+    complied = COMPLIANCE[standard.measure](standard, records, tickets)
     return StandardResult(standard.name, standard.measure, standard.target, standard.hours, complied)
+
+
+def _within_hours(durations: Sequence[float | None], hours: float | None) -> Share:
+    known = [d for d in durations if d is not None]
+    return share(sum(1 for d in known if d <= (hours or 0) * 3600), len(known))
+
+
+def _csat_compliance(standard: Standard, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> Share:
+    scores = [r.score for r in records if r.kind == "survey" and r.survey == "csat" and r.score is not None]
+    return share(sum(1 for s in scores if s >= 4), len(scores))
+
+
+# Service standard measure (kbgen.config.STANDARD_MEASURES) -> the share of cases that comply.
+COMPLIANCE: dict[str, Callable[[Standard, Sequence[FeedbackRecord], Sequence[Ticket]], Share]] = {
+    "first_response": lambda standard, records, tickets: _within_hours([t.first_response_s for t in tickets], standard.hours),
+    "resolution": lambda standard, records, tickets: _within_hours([t.resolution_s for t in tickets], standard.hours),
+    "csat": _csat_compliance,
+    "not_reopened": lambda standard, records, tickets: share(sum(1 for t in tickets if t.reopens == 0), len(tickets)),
+}
 
 
 def _breach(result: StandardResult) -> Improvement:

@@ -270,3 +270,10 @@ def test_service_standards_are_read_from_kbgen_yml_with_their_problems_lines(tmp
     )
     (tmp_path / "kbgen.yml").write_text("standards:\n  - {measure: csat, target: 0.85}\n", encoding="utf-8")
     assert load_site_config(tmp_path).standards == (Standard("csat 85%", "csat", 0.85),)
+
+
+def test_every_standard_measure_the_config_accepts_has_a_compliance_rule():
+    from kbgen.config import STANDARD_MEASURES
+    from kbgen.report import COMPLIANCE
+
+    assert set(COMPLIANCE) == set(STANDARD_MEASURES)
