@@ -11,6 +11,11 @@ Ranking (higher score first; ties by kind, then target):
   asked at least twice; score = times x 0.5.
 * ``write-article`` (target: article file): tickets assigned to an article that
   is still a draft; score = tickets x 0.3.
+* ``service-standard`` (target: standard name): a standard of kbgen.yml missed;
+  score = cases x (target - Wilson 95% upper bound of the complying share), so
+  a miss that may be chance scores 0.
+
+Only submissions received and tickets created within the report's Window count.
 """
 
 from __future__ import annotations
