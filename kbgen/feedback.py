@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -39,6 +40,14 @@ class FeedbackLoad:
     skipped: int = 0  # damaged lines and records of unknown kinds or versions
     torn: int = 0  # unparsable last lines without newline: a writer stopped mid-line
     duplicates: int = 0  # records superseded by a later one with the same submission id
+    repeats: int = 0  # the same answer from the same client on the same page within REPEAT_WINDOW
+    bots: int = 0  # records of clients that sent more than BOT_DAILY in one UTC day
+
+
+# The same vote or answer again from one client within this window counts once (a double click,
+# a reloaded form); a client that sends more than BOT_DAILY submissions in a day is a robot.
+REPEAT_WINDOW = timedelta(minutes=10)
+BOT_DAILY = 500
 
 
 def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
@@ -59,18 +68,48 @@ def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
     for position, (_, _, record) in enumerate(numbered):
         if record.submission:
             latest[(record.kind, record.submission)] = position
-    kept = tuple(
+    kept = [
         record
         for position, (_, _, record) in enumerate(numbered)
         if not record.submission or latest[(record.kind, record.submission)] == position
-    )
+    ]
+    humans, bots = _without_bots(kept)
+    once, repeats = _without_repeats(humans)
     return FeedbackLoad(
-        records=kept,
+        records=tuple(once),
         files=len(paths),
         skipped=skipped,
         torn=torn,
         duplicates=len(numbered) - len(kept),
+        repeats=repeats,
+        bots=bots,
     )
+
+
+def _without_bots(records: list[FeedbackRecord]) -> tuple[list[FeedbackRecord], int]:
+    """records without those of clients over BOT_DAILY in a UTC day, and how many went."""
+    per_day = Counter((r.client, r.received_at.date()) for r in records if r.client)
+    robots = {key for key, n in per_day.items() if n > BOT_DAILY}
+    if not robots:
+        return records, 0
+    kept = [r for r in records if not r.client or (r.client, r.received_at.date()) not in robots]
+    return kept, len(records) - len(kept)
+
+
+def _without_repeats(records: list[FeedbackRecord]) -> tuple[list[FeedbackRecord], int]:
+    """records (oldest first) with an answer a client repeated within REPEAT_WINDOW counted once."""
+    last_seen: dict[tuple, datetime] = {}
+    kept = []
+    for record in records:
+        if not record.client:
+            kept.append(record)  # imported or anonymous: nothing to tell repeats by
+            continue
+        key = (record.client, record.kind, record.page, record.helpful, record.survey, record.score, record.query, record.comment)
+        previous = last_seen.get(key)
+        last_seen[key] = record.received_at
+        if previous is None or record.received_at - previous > REPEAT_WINDOW:
+            kept.append(record)
+    return kept, len(records) - len(kept)
 
 
 def parse_record(data: Any) -> FeedbackRecord | None:

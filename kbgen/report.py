@@ -171,6 +171,8 @@ class Report:
     duplicates: int
     window: Window = Window()
     outside: int = 0  # submissions and tickets left out as outside the window
+    repeats: int = 0  # repeated answers counted once
+    bots: int = 0  # submissions of robots dropped
     standards: tuple[StandardResult, ...] = ()
 
 
@@ -268,6 +270,8 @@ def build_report(
         skipped=feedback.skipped,
         torn=feedback.torn,
         duplicates=feedback.duplicates,
+        repeats=feedback.repeats,
+        bots=feedback.bots,
         window=window,
         outside=outside,
         standards=results,
@@ -533,6 +537,8 @@ def _inputs_line(report: Report) -> str:
             (report.skipped, "damaged lines skipped"),
             (report.torn, "unfinished last lines"),
             (report.duplicates, "superseded answers"),
+            (report.repeats, "repeated answers counted once"),
+            (report.bots, "robot submissions dropped"),
             (report.outside, "submissions and tickets outside the period"),
         )
         if count
@@ -657,7 +663,7 @@ def report_data(report: Report) -> dict[str, Any]:
     """The report as JSON-ready data (format version 1).
 
     ``{"version": 1, "generated_at": "...Z",
-    "inputs": {"records", "files", "skipped", "torn", "duplicates", "first_at", "last_at",
+    "inputs": {"records", "files", "skipped", "torn", "duplicates", "repeats", "bots", "first_at", "last_at",
                "since", "until" (the period asked for, until exclusive), "outside"},
     "improvements": [{"rank", "kind", "target", "title", "score", "action", "evidence": [...], "sample_size"}],
     "articles": [{"page", "title", "path", "votes", "helpful", "not_helpful",
@@ -684,6 +690,8 @@ def report_data(report: Report) -> dict[str, Any]:
             "skipped": report.skipped,
             "torn": report.torn,
             "duplicates": report.duplicates,
+            "repeats": report.repeats,
+            "bots": report.bots,
             "first_at": _iso(report.first_at),
             "last_at": _iso(report.last_at),
             "since": _iso(report.window.since),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,11 @@ from kbgen.errors import KbgenError
 from kbgen.feedback import read_feedback
 
 
+_CLIENTS = itertools.count()
+
+
 def _line(**fields) -> str:
+    """One stored record; each from its own client unless told (one client's repeats count once)."""
     record = {
         "v": 1,
         "kind": "feedback",
@@ -21,7 +26,7 @@ def _line(**fields) -> str:
         "lang": "en",
         "helpful": True,
         "comment": "",
-        "client": "0123456789abcdef",
+        "client": f"{next(_CLIENTS):016x}",
     }
     record.update(fields)
     return json.dumps(record, ensure_ascii=False) + "\n"
@@ -135,3 +140,29 @@ def test_binary_file_is_a_kbgen_error(tmp_path):
 def test_empty_directory_gives_no_records(tmp_path):
     load = read_feedback([str(tmp_path)])
     assert (load.records, load.files) == ((), 0)
+
+
+def test_an_answer_repeated_by_one_client_within_minutes_counts_once(tmp_path):
+    same = {"client": "c1", "page": "/a/", "helpful": False}
+    path = _write(
+        tmp_path / "f.jsonl",
+        _line(received_at="2026-10-01T12:00:00Z", **same),
+        _line(received_at="2026-10-01T12:04:00Z", **same),  # a double click: counted once
+        _line(received_at="2026-10-01T12:30:00Z", **same),  # later: a new vote
+        _line(received_at="2026-10-01T12:05:00Z", client="c1", page="/a/", helpful=True),  # another answer
+        _line(received_at="2026-10-01T12:05:00Z", client="c2", page="/a/", helpful=False),  # another client
+    )
+    load = read_feedback([str(path)])
+    assert (len(load.records), load.repeats) == (4, 1)
+
+
+def test_a_client_sending_hundreds_a_day_is_a_robot_and_dropped(tmp_path):
+    start = datetime(2026, 10, 1, tzinfo=timezone.utc)
+    robot = [
+        _line(received_at=f"{start + timedelta(seconds=20 * n):%Y-%m-%dT%H:%M:%SZ}", client="bot", page=f"/p{n}/")
+        for n in range(501)
+    ]
+    path = _write(tmp_path / "f.jsonl", *robot, _line(client="person"))
+    load = read_feedback([str(path)])
+    assert (len(load.records), load.bots) == (1, 501)
+    assert load.records[0].client == "person"
