@@ -73,8 +73,9 @@ def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
         for position, (_, _, record) in enumerate(numbered)
         if not record.submission or latest[(record.kind, record.submission)] == position
     ]
-    humans, bots = _without_bots(kept)
-    once, repeats = _without_repeats(humans)
+    per_client = Counter(r.client for r in kept if r.client)
+    humans, bots = _without_bots(kept, per_client)
+    once, repeats = _without_repeats(humans, per_client)
     return FeedbackLoad(
         records=tuple(once),
         files=len(paths),
@@ -86,9 +87,13 @@ def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
     )
 
 
-def _without_bots(records: list[FeedbackRecord]) -> tuple[list[FeedbackRecord], int]:
-    """records without those of clients over BOT_DAILY in a UTC day, and how many went."""
-    per_day = Counter((r.client, r.received_at.date()) for r in records if r.client)
+def _without_bots(records: list[FeedbackRecord], per_client: Counter) -> tuple[list[FeedbackRecord], int]:
+    """records without those of clients over BOT_DAILY in a UTC day, and how many went
+    (per_client: submissions per client in all days; only the busiest are counted per day)."""
+    busy = {client for client, n in per_client.items() if n > BOT_DAILY}
+    if not busy:
+        return records, 0
+    per_day = Counter((r.client, r.received_at.date()) for r in records if r.client in busy)
     robots = {key for key, n in per_day.items() if n > BOT_DAILY}
     if not robots:
         return records, 0
@@ -96,13 +101,14 @@ def _without_bots(records: list[FeedbackRecord]) -> tuple[list[FeedbackRecord], 
     return kept, len(records) - len(kept)
 
 
-def _without_repeats(records: list[FeedbackRecord]) -> tuple[list[FeedbackRecord], int]:
+def _without_repeats(records: list[FeedbackRecord], per_client: Counter) -> tuple[list[FeedbackRecord], int]:
     """records (oldest first) with an answer a client repeated within REPEAT_WINDOW counted once."""
     last_seen: dict[tuple, datetime] = {}
     kept = []
     for record in records:
-        if not record.client:
-            kept.append(record)  # imported or anonymous: nothing to tell repeats by
+        if not record.client or per_client[record.client] < 2:
+            # Imported or anonymous (nothing to tell repeats by), or the client's only one.
+            kept.append(record)
             continue
         key = (record.client, record.kind, record.page, record.helpful, record.survey, record.score, record.query, record.comment)
         previous = last_seen.get(key)
