@@ -65,17 +65,24 @@ def front_matter_problems(meta: dict, text: str) -> list[str]:
         wrong = not isinstance(value, types) or isinstance(value, bool)
         if key == "tags" and not wrong:
             wrong = not all(isinstance(tag, (str, int)) for tag in value)
-        if key == "updated" and isinstance(value, str) and not wrong:
-            try:
-                date.fromisoformat(value[:10])
-            except ValueError:
-                wrong = True
+        if key == "updated" and not wrong:
+            wrong = front_matter_date(value) is None
         if wrong:
             expected = {"tags": "a list of words", "tickets": "a whole number", "updated": "a date (YYYY-MM-DD)"}
             match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
             line = text.count("\n", 0, match.start()) + 1 if match else 1
             problems.append(f"{line}: front matter '{key}': expected {expected.get(key, 'text')}, got {value!r}")
     return problems
+
+
+def front_matter_date(value) -> date | None:
+    """A front matter date (YAML reads 2026-10-02 as a date; quoted, it is text); None if it is none."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def content_hash(text: str) -> str:
@@ -103,7 +110,7 @@ def read_article(path: Path, content_dir: Path) -> Article:
     except (OSError, UnicodeDecodeError) as exc:
         raise KbgenError(f"{path}: cannot read: {exc}") from None
     meta, body = split_front_matter(text, source=str(path))
-    title = str(meta.get("title") or _first_heading(body) or Path(rel).stem.replace("-", " "))
+    title = str(meta.get("title") or first_heading(body) or Path(rel).stem.replace("-", " "))
     recorded = str(meta.get(HASH_KEY, ""))
     return Article(
         path=rel,
@@ -130,7 +137,8 @@ def _path_language(rel: str) -> str:
     return first if "/" in rel and re.fullmatch(r"[a-z]{2}", first) else ""
 
 
-def _first_heading(body: str) -> str:
+def first_heading(body: str) -> str:
+    """The text of a Markdown body's first "# " heading; "" when it has none."""
     for line in body.splitlines():
         if line.startswith("# "):
             return line[2:].strip()

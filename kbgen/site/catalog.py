@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from kbgen.articles import front_matter_date
 from kbgen.config import LANGUAGES
 
 # Names of the interface languages in themselves, for the language sections.
@@ -127,7 +128,7 @@ def make_entry(src_uri: str, meta: dict, heading: str, site_language: str, updat
         description=str(meta.get("description") or ""),
         tags=tuple(str(t) for t in tags) if isinstance(tags, (list, tuple)) else (),
         tickets=tickets if isinstance(tickets, int) and not isinstance(tickets, bool) else 0,
-        updated=_date(meta.get("updated")) or updated,
+        updated=front_matter_date(meta.get("updated")) or updated,
     )
 
 
@@ -206,12 +207,3 @@ def _words(entry: Entry) -> set[str]:
 def _humane(slug: str) -> str:
     text = slug.replace("-", " ").replace("_", " ").strip()
     return text[:1].upper() + text[1:]
-
-
-def _date(value) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

@@ -22,12 +22,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kbgen.articles import front_matter_problems, page_url, split_front_matter
+from kbgen.articles import first_heading, front_matter_problems, page_url, split_front_matter
 from kbgen.config import SiteConfig, load_site_config, parse_site_config
 from kbgen.errors import KbgenError
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
-from kbgen.report import wilson_interval
+from kbgen.report import normalize_page, wilson_interval
 from kbgen.site.config import KbgenPluginConfig
 from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.links import find_links, local_target, survey_name
@@ -86,6 +86,11 @@ def git_dates(folder: Path) -> dict[str, date]:
 def _url(files: Files, src_uri: str) -> str:
     file = files.get_file_from_path(src_uri)
     return file.url if file else ""
+
+
+def _front_matter_only(meta: dict) -> str:
+    """The Markdown of a page kbgen adds: front matter, the theme draws the rest."""
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"
 
 
 def is_draft(meta: dict) -> bool:
@@ -156,14 +161,20 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pages = [(file, *self._front_matter(file)) for file in files.documentation_pages()]
-        if not self.config.drafts:
-            for file, meta, _ in pages:
-                if is_draft(meta):
-                    file.inclusion = InclusionLevel.EXCLUDED
-        published = [page for page in pages if not page[0].inclusion.is_excluded()]
-        # Defence in depth: whatever redaction missed or a writer typed is not published.
-        problems = [problem for file, _, _ in published for problem in self._personal_data(file)]
+        self.word_holders = {}  # filled page by page (on_page_content), written on_post_build
+        published: list[tuple[File, dict, str]] = []  # (file, front matter, first heading)
+        problems: list[str] = []
+        for file in files.documentation_pages():
+            source = self._source(file)
+            text = self._text(file, source)
+            meta, heading = self._front_matter(text, source)
+            if not self.config.drafts and is_draft(meta):
+                file.inclusion = InclusionLevel.EXCLUDED
+            if file.inclusion.is_excluded():
+                continue
+            # Defence in depth: whatever redaction missed or a writer typed is not published.
+            problems += self._personal_data(text, source)
+            published.append((file, meta, heading))
         if problems:
             raise PluginError(
                 "; ".join(problems)
@@ -189,8 +200,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             except KbgenError as exc:
                 raise PluginError(str(exc)) from None
             meta = {"title": title, "kbgen_survey": name, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
-            content = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"
-            files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(File.generated(config, src_uri, content=_front_matter_only(meta), inclusion=InclusionLevel.NOT_IN_NAV))
             self.survey_pages[src_uri] = name
         return files
 
@@ -207,14 +217,12 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             if meta.get("category") and entry.category:
                 category_titles.setdefault(f"{entry.language}/{entry.category}", str(meta["category"]))
         self.catalog = build_catalog(entries, language, category_titles)
-        self.word_holders = {}
         self.helpful = self._helpfulness()
         if config.nav is not None:
             return
         for category in self.catalog.categories:
             if category.index_uri not in self.catalog.entries:
-                content = f"---\n{yaml.safe_dump({'title': category.title}, allow_unicode=True)}---\n"
-                files.append(File.generated(config, category.index_uri, content=content))
+                files.append(File.generated(config, category.index_uri, content=_front_matter_only({"title": category.title})))
         for file, _, _ in published:
             entry = self.catalog.entries[file.src_uri]
             if not entry.is_index:
@@ -368,16 +376,15 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         votes: dict[str, list[int]] = {}
         for record in records:
             if record.kind == "feedback" and record.helpful is not None:
-                counts = votes.setdefault(record.page, [0, 0])
+                # The report's page forms: /a/b, /a/b/index.html and /a/b/ are one page.
+                counts = votes.setdefault(normalize_page(record.page), [0, 0])
                 counts[0] += record.helpful
                 counts[1] += 1
         by_url = {page_url(uri): uri for uri in self.catalog.entries}
         return {by_url[page]: wilson_interval(*counts) for page, counts in votes.items() if page in by_url}
 
-    def _personal_data(self, file: File) -> list[str]:
+    def _personal_data(self, text: str, source: str) -> list[str]:
         """"<file>:<line>: a phone number" for each publishable personal value; never the value."""
-        text = file.content_string
-        source = self._source(file)
         return [
             f"{source}:{text.count(chr(10), 0, offset) + 1}: {_FOUND[kind]}"
             for kind, offset in self.redactor.find(text)
@@ -387,17 +394,18 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         path = Path(file.abs_src_path or file.src_uri)
         return path.relative_to(self.project_dir).as_posix() if path.is_relative_to(self.project_dir) else str(path)
 
-    def _front_matter(self, file: File) -> tuple[dict, str]:
-        """(front matter, first "# " heading) of a page; problems with the fields are warnings."""
-        source = self._source(file)
+    def _text(self, file: File, source: str) -> str:
         try:
-            text = file.content_string
-            meta, body = split_front_matter(text, source=source)
+            return file.content_string
         except UnicodeDecodeError:
             raise PluginError(f"{source}: not UTF-8 text") from None
+
+    def _front_matter(self, text: str, source: str) -> tuple[dict, str]:
+        """(front matter, first "# " heading) of a page; problems with the fields are warnings."""
+        try:
+            meta, body = split_front_matter(text, source=source)
         except KbgenError as exc:
             raise PluginError(str(exc)) from None
         for problem in front_matter_problems(meta, text):
             log.warning(f"{source}:{problem}")
-        heading = next((line[2:].strip() for line in body.splitlines() if line.startswith("# ")), "")
-        return meta, heading
+        return meta, first_heading(body)

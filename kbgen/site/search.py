@@ -22,8 +22,6 @@ from kbgen.errors import KbgenError
 # Theme folder whose partials/search.html replaces Material's search box with Pagefind's.
 PAGEFIND_THEME_DIR = Path(__file__).parent / "theme_pagefind"
 BUNDLE = "pagefind"  # folder of the index in the site
-# Pagefind's ready-made interfaces, which the site does not use (kbgen-search.js talks to
-# pagefind.js): left out of the site, with their translators' names.
 # A word most articles hold narrows no search, and its index chunk is among the largest to
 # download: the search box leaves it out of a question (kbgen-search.js). Counted only where a
 # language has enough articles for "most" to mean something.
@@ -32,6 +30,8 @@ COMMON_MIN_ARTICLES = 20
 COMMON_MOST = 300
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]{2,}")
+# Pagefind's ready-made interfaces, which the site does not use (kbgen-search.js talks to
+# pagefind.js): left out of the site, with their translators' names.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
