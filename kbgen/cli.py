@@ -78,6 +78,16 @@ def init(directory: Path, site_name: str, language: str) -> None:
     click.echo(f"Next: cd {directory} && kbgen draft <export> && kbgen build --drafts")
 
 
+def _config_dir_option(help_text: str):
+    return click.option(
+        "--config-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("site_config"),
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _reading_options(command):
     """Options of every command that reads ticket exports."""
     for option in reversed(
@@ -157,13 +167,7 @@ class _ReadProgress:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write ticket_id,topic_id,article for every input ticket to this CSV file.",
 )
-@click.option(
-    "--config-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site_config"),
-    show_default=True,
-    help="Folder holding kbgen.yml (statuses, minimum topic size, redaction).",
-)
+@_config_dir_option("Folder holding kbgen.yml (statuses, minimum topic size, redaction).")
 @click.option("--lang", help="Treat every ticket as this language instead of detecting it (e.g. en).")
 @click.option("--min-topic-size", type=click.IntRange(min=2), help="Smallest topic worth a draft [site_config, else 5].")
 @click.option(
@@ -366,13 +370,7 @@ def collect(
     help="Feedback collected elsewhere (repeatable): ga4:FILE (Material's feedback widget in GA4) "
     "or google-forms:SURVEY=FILE (e.g. google-forms:csat=responses.csv).",
 )
-@click.option(
-    "--config-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("site_config"),
-    show_default=True,
-    help="Folder holding kbgen.yml (its service standards are checked).",
-)
+@_config_dir_option("Folder holding kbgen.yml (its service standards are checked).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
 @_reading_options

@@ -402,13 +402,17 @@ class _RateLimit:
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self._buckets: dict[str, tuple[float, float]] = {}  # client -> (tokens, when counted)
+        self._forgot_at = 0.0
 
     def allow(self, client: str, now: float) -> bool:
         if self.rate <= 0:
             return True
         tokens, then = self._buckets.get(client, (self.burst, now))
         tokens = min(self.burst, tokens + (now - then) * self.rate)
-        if len(self._buckets) > 100_000:  # forget clients whose bucket has filled up again
+        # Forget clients whose bucket has filled up again; a sweep of every bucket, so at most
+        # once a minute, not on every request while many clients are busy.
+        if len(self._buckets) > 100_000 and now - self._forgot_at > 60:
+            self._forgot_at = now
             self._buckets = {k: v for k, v in self._buckets.items() if v[0] + (now - v[1]) * self.rate < self.burst}
         if tokens < 1:
             self._buckets[client] = (tokens, now)
