@@ -51,6 +51,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "tags": (list,),
     "tickets": (int,),
     "updated": (date, str),
+    "published": (date, str),
 }
 
 
@@ -65,10 +66,11 @@ def front_matter_problems(meta: dict, text: str) -> list[str]:
         wrong = not isinstance(value, types) or isinstance(value, bool)
         if key == "tags" and not wrong:
             wrong = not all(isinstance(tag, (str, int)) for tag in value)
-        if key == "updated" and not wrong:
+        if key in ("updated", "published") and not wrong:
             wrong = front_matter_date(value) is None
         if wrong:
-            expected = {"tags": "a list of words", "tickets": "a whole number", "updated": "a date (YYYY-MM-DD)"}
+            expected = {"tags": "a list of words", "tickets": "a whole number"}
+            expected.update(updated="a date (YYYY-MM-DD)", published="a date (YYYY-MM-DD)")
             match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
             line = text.count("\n", 0, match.start()) + 1 if match else 1
             problems.append(f"{line}: front matter '{key}': expected {expected.get(key, 'text')}, got {value!r}")
@@ -120,6 +122,7 @@ def read_article(path: Path, content_dir: Path) -> Article:
         url=page_url(rel),
         edited=bool(recorded) and recorded != content_hash(text),
         language=str(meta.get("lang") or _path_language(rel)),
+        published_on=front_matter_date(meta.get("published")),
     )
 
 

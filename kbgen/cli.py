@@ -373,6 +373,12 @@ def collect(
 @_config_dir_option("Folder holding kbgen.yml (its service standards are checked).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
+@click.option(
+    "--compare-since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="First day of the period to compare with (default: the equally long period before --since).",
+)
+@click.option("--compare-until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period to compare with (inclusive).")
 @_reading_options
 def report(
     feedback: tuple[str, ...],
@@ -385,6 +391,8 @@ def report(
     config_dir: Path,
     since: datetime | None,
     until: datetime | None,
+    compare_since: datetime | None,
+    compare_until: datetime | None,
     mapping: tuple[str, ...],
     encoding: str | None,
     timezone: str,
@@ -393,7 +401,9 @@ def report(
     """Rank what to improve first from FEEDBACK files (folders or globs) and tickets.
 
     --since and --until limit the report to a period: submissions received and
-    tickets created in it.
+    tickets created in it. Trends set it against the equally long period before
+    (or --compare-since/--compare-until). Tickets count per topic when
+    --assignments names the file `kbgen draft --assignments` wrote.
 
     \b
     Example:
@@ -407,6 +417,7 @@ def report(
     if not feedback and not imports:
         raise click.UsageError("give collector files (FEEDBACK) or --import FORMAT:FILE")
     window = _window(since, until)
+    compare = _window(compare_since, compare_until, "--compare-") if compare_since or compare_until else None
 
     options = _read_options(mapping, encoding, timezone)
     with _ReadProgress(ticket_exports) as on_bytes:
@@ -420,6 +431,7 @@ def report(
             content_dir=content_dir,
             fmt=fmt,
             window=window,
+            compare=compare,
             imports=imports,
             standards=load_site_config(config_dir).standards,
         )
@@ -463,14 +475,14 @@ def demo(out_dir: Path) -> None:
     click.echo(f"Preview (search needs a server): cd {out_dir} && kbgen serve")
 
 
-def _window(since: datetime | None, until: datetime | None):
-    """The report's period from whole UTC days, until inclusive."""
+def _window(since: datetime | None, until: datetime | None, option: str = "--"):
+    """A report period from whole UTC days, until inclusive."""
     from kbgen.report import Window
 
     start = since.replace(tzinfo=dt_timezone.utc) if since else None
     end = until.replace(tzinfo=dt_timezone.utc) + timedelta(days=1) if until else None
     if start and end and start >= end:
-        raise KbgenError(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}")
+        raise KbgenError(f"{option}since {since:%Y-%m-%d} is after {option}until {until:%Y-%m-%d}")
     return Window(start, end)
 
 

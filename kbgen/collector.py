@@ -11,7 +11,7 @@ Endpoints (version 1)::
     GET  /healthz        -> 200 {"ok": true}
     POST /v1/feedback    page, helpful, comment, lang, submission
     POST /v1/survey      survey, score (and a custom survey's other scales), comment, ticket, page, lang, submission
-    POST /v1/search      query, results, page, lang
+    POST /v1/search      query, results, page, lang, opened (the result the visitor opened)
 
 A JSON body is answered ``202 {"ok": true}``; a plain HTML form post
 (no JavaScript) is answered ``303`` back to its ``return`` URL with
@@ -97,20 +97,20 @@ def _string(fields: Mapping[str, Any], name: str) -> str:
     return value
 
 
-def _page(fields: Mapping[str, Any], required: bool) -> str:
-    value = _string(fields, "page")
+def _page(fields: Mapping[str, Any], required: bool, name: str = "page") -> str:
+    value = _string(fields, name)
     if not value:
         if required:
-            raise KbgenError("page: required")
+            raise KbgenError(f"{name}: required")
         return ""
     if len(value) > MAX_PAGE:
-        raise KbgenError(f"page: longer than {MAX_PAGE} characters")
+        raise KbgenError(f"{name}: longer than {MAX_PAGE} characters")
     if (
         not value.startswith("/")
         or value.startswith("//")
         or any(c.isspace() or c in "\\?#" or unicodedata.category(c) in ("Cc", "Cs") for c in value)
     ):
-        raise KbgenError("page: expected a site path such as /billing/invoices/ (no scheme, host or query)")
+        raise KbgenError(f"{name}: expected a site path such as /billing/invoices/ (no scheme, host or query)")
     return value
 
 
@@ -196,12 +196,16 @@ def _search_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any
     query = " ".join(_clean_text(_string(fields, "query")).split())
     if not 1 <= len(query) <= MAX_QUERY:
         raise KbgenError(f"query: expected 1 to {MAX_QUERY} characters")
-    return {
+    record = {
         "page": _page(fields, required=False),
         "lang": _lang(fields),
         "query": query,
         "results": _whole_number(fields, "results", 0, MAX_RESULTS, "expected a whole number >= 0"),
     }
+    opened = _page(fields, required=False, name="opened")
+    if opened:
+        record["opened"] = opened
+    return record
 
 
 # Submission kinds: URL path segment -> validator of its fields, in stored key order.

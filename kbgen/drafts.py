@@ -28,7 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kbgen.articles import HASH_KEY, content_hash, read_articles, split_front_matter
 from kbgen.errors import KbgenError
-from kbgen.records import Article, Ticket, Topic
+from kbgen.records import Article, Assignment, Ticket, Topic
 
 # Cosine similarity (TF-IDF words) above which a topic asks what an existing article answers.
 MATCH_THRESHOLD = 0.3
@@ -275,15 +275,15 @@ def write_assignments(path: str | Path, rows: Sequence[tuple[str, str, str]]) ->
             writer.writerows(rows)
 
 
-def read_assignments(path: str | Path) -> dict[str, str]:
-    """ticket id -> article path ("" when the ticket joined none), from a file `draft` wrote."""
+def read_assignments(path: str | Path) -> dict[str, Assignment]:
+    """ticket id -> its topic and article ("" when it joined none), from a file `draft` wrote."""
     source = Path(path)
     try:
         with open(source, encoding="utf-8-sig", newline="") as fp:
             reader = csv.DictReader(fp)
             if not {"ticket_id", "article"} <= set(reader.fieldnames or []):
                 raise KbgenError(f"{source}: expected columns ticket_id,topic_id,article")
-            return {row["ticket_id"]: row["article"] or "" for row in reader}
+            return {row["ticket_id"]: Assignment(row.get("topic_id") or "", row["article"] or "") for row in reader}
     except FileNotFoundError:
         raise KbgenError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

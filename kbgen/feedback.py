@@ -28,7 +28,7 @@ SURVEY_SCALES: dict[str, tuple[int, int]] = {
 
 KINDS = ("feedback", "survey", "search")
 _ZERO = timedelta(0)
-_TEXT_FIELDS = ("page", "lang", "comment", "survey", "ticket", "query", "client", "submission")
+_TEXT_FIELDS = ("page", "lang", "comment", "survey", "ticket", "query", "opened", "client", "submission")
 
 
 @dataclass(frozen=True)

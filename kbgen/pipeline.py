@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from kbgen.articles import read_articles
@@ -29,7 +30,8 @@ from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
 from kbgen.redact import Redactor
 from kbgen.form_exports import read_form_export
-from kbgen.report import Window, build_report, render_report
+from kbgen.report import Window, build_report
+from kbgen.report_formats import render_report
 from kbgen.topics import find_topics, make_engine
 
 
@@ -133,10 +135,13 @@ def run_report(
     content_dir: str | Path = "content",
     fmt: str = "md",
     window: Window = Window(),
+    compare: Window | None = None,
     imports: Sequence[str] = (),
     standards: Sequence[Standard] = (),
 ) -> str:
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
+
+    compare is the period the trends set window against; by default the equally long one before.
 
     Customers type personal data into comments and searches too: it is redacted before any
     measure is taken, so no report shows it.
@@ -169,4 +174,9 @@ def run_report(
     )
     articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
     assigned = read_assignments(assignments) if assignments else {}
-    return render_report(build_report(load, ticket_list, articles, assigned, window=window, standards=standards), fmt)
+    now = datetime.now(timezone.utc)
+    report = build_report(
+        load, ticket_list, articles, assigned, generated_at=now, window=window, standards=standards,
+        compare=compare or window.previous(now),
+    )  # fmt: skip
+    return render_report(report, fmt)

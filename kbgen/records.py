@@ -9,7 +9,7 @@ Field names carry units: ``*_at`` is a timezone-aware datetime, ``*_s`` is secon
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 CUSTOMER = "customer"
 AGENT = "agent"
@@ -98,6 +98,15 @@ class Article:
     url: str = ""  # site path of the page, e.g. "/billing/download-invoice/"
     edited: bool = False  # a writer changed it since kbgen wrote it
     language: str = ""  # from front matter "lang" or the first folder; "" means the site's language
+    published_on: date | None = None  # front matter "published"; None when the writer did not say
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where `kbgen draft` put one ticket: its topic and the article answering it ("" for none)."""
+
+    topic_id: str
+    article: str  # article path relative to the content directory
 
 
 @dataclass(frozen=True, slots=True)  # a report holds a million of them
@@ -114,6 +123,7 @@ class FeedbackRecord:
     score: int | None = None  # survey
     ticket: str = ""  # survey, from the ?ticket= link
     query: str = ""  # search
+    opened: str = ""  # search: the result page the visitor opened; "" when none
     results: int | None = None  # search
     client: str = ""  # salted daily hash of the client, never a raw address
     submission: str = ""  # id the page made for one answer; a later record with it supersedes

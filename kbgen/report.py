@@ -1,53 +1,67 @@
 """Measures from feedback and tickets, and the ranked list of what to improve.
 
-``build_report`` is pure: records in, a ``Report`` out. ``render_report`` turns a
-report into Markdown, CSV, JSON or a self-contained HTML page (``RENDERERS``).
+``build_report`` is pure: records in, a ``Report`` out; ``kbgen.report_formats`` prints it.
 
-Ranking (higher score first; ties by kind, then target):
+Each item's score estimates the customers affected x how badly, discounted by uncertainty
+(higher first; ties by kind, then target):
 
-* ``fix-article`` (target: page path): votes x Wilson 95% lower bound of the
-  "not helpful" share, so many votes at a high share outrank two unlucky ones.
-* ``write-article`` (target: normalized query): a search that found nothing,
-  asked at least twice; score = times x 0.5.
-* ``write-article`` (target: article file): tickets assigned to an article that
-  is still a draft; score = tickets x 0.3.
-* ``service-standard`` (target: standard name): a standard of kbgen.yml missed;
-  score = cases x (target - Wilson 95% upper bound of the complying share), so
-  a miss that may be chance scores 0.
+* ``fix-article`` (target: page path): votes x the Wilson 95% lower bound of the "not
+  helpful" share, plus tickets on its topic since it was published x 0.3 (the share of those
+  customers a good article is assumed to spare a ticket).
+* ``write-article`` (target: normalized query): a search that found nothing, asked at least
+  twice: times x 0.5.
+* ``write-article`` (target: article file or topic id): tickets on a topic whose article is
+  still a draft, or that has none: tickets x 0.3.
+* ``split-article`` (target: page path): an article answering tickets of several topics:
+  tickets outside its main topic x 0.15.
+* ``merge-articles`` (target: both page paths): the same searches open two articles:
+  opens of the less opened one x 0.25.
+* ``service-standard`` (target: standard name): a standard of kbgen.yml missed:
+  cases x (target - Wilson 95% upper bound of the complying share), so a miss that may be
+  chance scores 0.
 
-Only submissions received and tickets created within the report's Window count.
+Only submissions received and tickets created within the report's Window count; the
+comparison window (by default the equally long period before) gives the trends.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
+import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 from urllib.parse import unquote
 
-from jinja2 import Environment
+from stop_words import get_stop_words
 
 from kbgen.config import SiteConfig, Standard
-from kbgen.errors import KbgenError
 from kbgen.feedback import SURVEY_SCALES, FeedbackLoad
-from kbgen.records import Article, FeedbackRecord, Improvement, Ticket
+from kbgen.records import Article, Assignment, FeedbackRecord, Improvement, Ticket
 
 Z95 = 1.959964
 FIX_ARTICLE = "fix-article"
 WRITE_ARTICLE = "write-article"
-SEARCH_WEIGHT = 0.5
-DRAFT_DEMAND_WEIGHT = 0.3
-MIN_FAILED_SEARCHES = 2
+SPLIT_ARTICLE = "split-article"
+MERGE_ARTICLES = "merge-articles"
 SERVICE_STANDARD = "service-standard"
+SEARCH_WEIGHT = 0.5  # a search that found nothing: the visitor left without an answer, or wrote in
+TICKET_WEIGHT = 0.3  # a ticket a good article could have spared (assumed share)
+SPLIT_WEIGHT = 0.15  # a ticket answered by an article written for another question
+MERGE_WEIGHT = 0.25  # a search that could not tell two articles apart
 STANDARD_WEIGHT = 1.0  # per customer below the target share: a missed promise weighs like a failed answer
+MIN_FAILED_SEARCHES = 2
+MIN_SPLIT_TICKETS = 5  # tickets outside an article's main topic, and their share, before a split
+SPLIT_SHARE = 0.25
+MIN_MERGE_OPENS = 3  # opens of each article from the same searches, and the smaller's share of the larger
+MERGE_SHARE = 0.3
+COMMENT_SAMPLE = 300  # newest comments of an article grouped by wording (not-helpful ones first)
+COMMENT_GROUPS = 30
+SIMILAR_WORDING = 0.5  # Jaccard overlap of two comments' word stems to share a group
 
 
 # -- records ---------------------------------------------------------------------------------
@@ -74,6 +88,15 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class CommentGroup:
+    """Comments on one article worded alike."""
+
+    label: str  # the group's first comment (not helpful and newest first)
+    count: int
+    not_helpful: int  # of them left with a "not helpful" vote
+
+
+@dataclass(frozen=True)
 class ArticleStats:
     page: str  # normalized site path the votes came from
     title: str  # the article's title, or the page path when no article has that URL
@@ -82,7 +105,11 @@ class ArticleStats:
     helpful: int
     not_helpful: int
     helpful_share: Share
-    comments: tuple[str, ...]  # newest first
+    comments: tuple[str, ...]  # not helpful first, newest first
+    comment_groups: tuple[CommentGroup, ...] = ()  # of the newest COMMENT_SAMPLE comments, largest first
+    searches: int = 0  # searches whose visitor opened this page from the results
+    search_terms: tuple[tuple[str, int], ...] = ()  # the most frequent of those searches, with counts
+    previous_share: Share | None = None  # helpful share in the comparison period
 
 
 @dataclass(frozen=True)
@@ -93,6 +120,7 @@ class SearchGroup:
     label: str  # the wording visitors used most often
     count: int
     visitors: int  # distinct daily client hashes
+    previous: int | None = None  # times in the comparison period; None without one
 
 
 @dataclass(frozen=True)
@@ -115,6 +143,22 @@ class TicketStats:
     agent_replies_n: int
     one_touch: Share  # solved with exactly one agent reply
     reopened: Share
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    """Tickets of one topic (from the assignments file) and the article that answers it."""
+
+    topic: str  # topic id; the article path for assignments without one
+    article: str  # article path; "" when the topic has none
+    title: str
+    status: str  # the article's status ("published", "draft", ...); "none" without an article
+    page: str  # the article's site path; "" without one
+    tickets: TicketStats
+    previous: int | None  # tickets in the comparison period; None without one
+    published_on: date | None
+    since_published: int  # tickets created on or after published_on (all of them when it is unknown)
+    surveys: tuple[SurveySummary, ...]  # answers from survey links carrying a ticket id of this topic
 
 
 @dataclass(frozen=True)
@@ -146,12 +190,41 @@ class Window:
             return False  # a dateless ticket cannot be placed in a period
         return (self.since is None or moment >= self.since) and (self.until is None or moment < self.until)
 
+    def previous(self, now: datetime) -> Window | None:
+        """The equally long period just before this one; None when this one has no start."""
+        if self.since is None:
+            return None
+        return Window(self.since - ((self.until or now) - self.since), self.since)
+
     def label(self) -> str:
         if self.since is None and self.until is None:
             return ""
         start = f"{self.since:%Y-%m-%d}" if self.since else "the start"
         end = f"{self.until - timedelta(seconds=1):%Y-%m-%d}" if self.until else "now"
         return f"from {start} to {end}"
+
+
+@dataclass(frozen=True)
+class PeriodFigures:
+    """The headline figures of one period, set against another for trends."""
+
+    window: Window
+    submissions: int
+    helpful: Share  # over every vote on the site
+    surveys: tuple[SurveySummary, ...]
+    tickets: int
+    failed_searches: int
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week (Monday to Sunday, UTC) of the period, for the trend chart."""
+
+    start: date
+    tickets: int
+    helpful: Share
+    csat: Share
+    failed_searches: int
 
 
 @dataclass(frozen=True)
@@ -174,6 +247,10 @@ class Report:
     repeats: int = 0  # repeated answers counted once
     bots: int = 0  # submissions of robots dropped
     standards: tuple[StandardResult, ...] = ()
+    topics: tuple[TopicStats, ...] = ()  # most tickets first
+    current: PeriodFigures | None = None
+    previous: PeriodFigures | None = None  # the comparison period; None without one
+    weeks: tuple[Week, ...] = ()
 
 
 # -- statistics ------------------------------------------------------------------------------
@@ -236,23 +313,31 @@ def build_report(
     feedback: FeedbackLoad,
     tickets: Sequence[Ticket] = (),
     articles: Sequence[Article] = (),
-    assignments: Mapping[str, str] = {},
+    assignments: Mapping[str, Assignment] = {},
     generated_at: datetime | None = None,
     window: Window = Window(),
     standards: Sequence[Standard] = (),
+    compare: Window | None = None,
 ) -> Report:
-    """Measures and ranked improvements; assignments map ticket id -> article path ("" for none).
-    Only submissions received, and tickets created, within window count."""
+    """Measures and ranked improvements. Only submissions received, and tickets created, within
+    window count; those within compare (a period to set them against) give the trends."""
+    generated_at = generated_at or datetime.now(timezone.utc)
     records = tuple(r for r in feedback.records if window.holds(r.received_at))
     kept_tickets = tuple(t for t in tickets if window.holds(t.created_at))
     outside = len(feedback.records) - len(records) + len(tickets) - len(kept_tickets)
+    earlier_records = tuple(r for r in feedback.records if compare.holds(r.received_at)) if compare else None
+    earlier_tickets = tuple(t for t in tickets if compare.holds(t.created_at)) if compare else None
     tickets = kept_tickets
-    article_stats = _article_stats(records, articles)
-    searches = _failed_searches(records)
-    improvements = [_fix_article(s) for s in article_stats if s.not_helpful]
-    improvements += [_write_for_search(g) for g in searches if g.count >= MIN_FAILED_SEARCHES]
-    improvements += _write_for_drafts(tickets, articles, assignments)
+
+    article_stats = _article_stats(records, articles, earlier_records)
+    searches = _failed_searches(records, earlier_records)
+    topics = _topic_stats(tickets, earlier_tickets, records, articles, assignments)
     results = tuple(_standard(standard, records, tickets) for standard in standards)
+    improvements = _fix_articles(article_stats, topics, articles)
+    improvements += [_write_for_search(g) for g in searches if g.count >= MIN_FAILED_SEARCHES]
+    improvements += [_write_for_topic(t) for t in topics if t.status != "published"]
+    improvements += _splits(topics)
+    improvements += _merges(records, articles)
     improvements += [_breach(result) for result in results if result.breached]
     improvements.sort(key=lambda i: (-i.score, i.kind, i.target))
     moments = [r.received_at for r in records]
@@ -262,7 +347,7 @@ def build_report(
         searches=searches,
         surveys=_surveys(records),
         tickets=_ticket_stats(tickets) if tickets else None,
-        generated_at=generated_at or datetime.now(timezone.utc),
+        generated_at=generated_at,
         first_at=min(moments) if moments else None,
         last_at=max(moments) if moments else None,
         records=len(records),
@@ -275,23 +360,36 @@ def build_report(
         window=window,
         outside=outside,
         standards=results,
+        topics=topics,
+        current=_period_figures(window, records, tickets),
+        previous=_period_figures(compare, earlier_records, earlier_tickets) if compare else None,
+        weeks=_weeks(records, tickets),
     )
 
 
-def _article_stats(records: Sequence[FeedbackRecord], articles: Sequence[Article]) -> tuple[ArticleStats, ...]:
+def _article_stats(
+    records: Sequence[FeedbackRecord], articles: Sequence[Article], earlier: Sequence[FeedbackRecord] | None
+) -> tuple[ArticleStats, ...]:
     by_url = {normalize_page(a.url): a for a in articles if a.url}
     votes: dict[str, list[FeedbackRecord]] = defaultdict(list)
+    opened: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
-        if record.kind == "feedback" and record.helpful is not None and record.page:
-            votes[normalize_page(record.page)].append(record)
+        if record.kind == "feedback":
+            if record.helpful is not None and record.page:
+                votes[normalize_page(record.page)].append(record)
+        elif record.kind == "search" and record.opened:
+            opened[normalize_page(record.opened)][" ".join(record.query.split())] += 1
+    before = _votes_by_page(earlier) if earlier is not None else None
     stats = []
-    for page, page_votes in votes.items():
+    for page in votes.keys() | opened.keys():
         article = by_url.get(page)
+        page_votes = votes.get(page, [])
         helpful = sum(1 for r in page_votes if r.helpful)
         # Comments from "not helpful" votes first: they say what is missing.
         commented = sorted(
             (r for r in page_votes if r.comment), key=lambda r: (r.helpful, -r.received_at.timestamp())
         )
+        terms = opened.get(page, Counter())
         stats.append(
             ArticleStats(
                 page=page,
@@ -302,13 +400,28 @@ def _article_stats(records: Sequence[FeedbackRecord], articles: Sequence[Article
                 not_helpful=len(page_votes) - helpful,
                 helpful_share=share(helpful, len(page_votes)),
                 comments=tuple(r.comment for r in commented),
+                comment_groups=group_comments([(r.comment, bool(r.helpful)) for r in commented[:COMMENT_SAMPLE]]),
+                searches=sum(terms.values()),
+                search_terms=tuple(sorted(terms.items(), key=lambda item: (-item[1], item[0]))[:5]),
+                previous_share=share(*before.get(page, (0, 0))) if before is not None else None,
             )
         )
-    stats.sort(key=lambda s: (-s.votes, s.page))
+    stats.sort(key=lambda s: (-s.votes, -s.searches, s.page))
     return tuple(stats)
 
 
-def _failed_searches(records: Sequence[FeedbackRecord]) -> tuple[SearchGroup, ...]:
+def _votes_by_page(records: Sequence[FeedbackRecord]) -> dict[str, tuple[int, int]]:
+    """page -> (helpful votes, votes)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for record in records:
+        if record.kind == "feedback" and record.helpful is not None and record.page:
+            entry = counts[normalize_page(record.page)]
+            entry[0] += record.helpful
+            entry[1] += 1
+    return {page: (helpful, n) for page, (helpful, n) in counts.items()}
+
+
+def _failed_searches(records: Sequence[FeedbackRecord], earlier: Sequence[FeedbackRecord] | None) -> tuple[SearchGroup, ...]:
     wordings: dict[str, Counter[str]] = defaultdict(Counter)
     clients: dict[str, set[str]] = defaultdict(set)
     for record in records:
@@ -320,12 +433,18 @@ def _failed_searches(records: Sequence[FeedbackRecord]) -> tuple[SearchGroup, ..
         wordings[key][" ".join(record.query.split())] += 1
         if record.client:
             clients[key].add(record.client)
+    before = (
+        Counter(normalize_query(r.query) for r in earlier if r.kind == "search" and r.results == 0)
+        if earlier is not None
+        else None
+    )
     groups = [
         SearchGroup(
             query=key,
             label=min(counter.items(), key=lambda item: (-item[1], item[0]))[0],
             count=sum(counter.values()),
             visitors=len(clients[key]),
+            previous=before.get(key, 0) if before is not None else None,
         )
         for key, counter in wordings.items()
     ]
@@ -333,28 +452,335 @@ def _failed_searches(records: Sequence[FeedbackRecord]) -> tuple[SearchGroup, ..
     return tuple(groups)
 
 
-def _fix_article(stats: ArticleStats) -> Improvement:
-    not_helpful = share(stats.not_helpful, stats.votes)
-    evidence = [
-        f"{stats.not_helpful} of {stats.votes} votes not helpful "
-        f"({_pct(not_helpful.value)}, 95% CI {_pct(not_helpful.low, sign=False)}–{_pct(not_helpful.high)})"
+def _topic_stats(
+    tickets: Sequence[Ticket],
+    earlier: Sequence[Ticket] | None,
+    records: Sequence[FeedbackRecord],
+    articles: Sequence[Article],
+    assignments: Mapping[str, Assignment],
+) -> tuple[TopicStats, ...]:
+    def topic_of(ticket_id: str) -> str:
+        assignment = assignments.get(ticket_id)
+        return (assignment.topic_id or assignment.article) if assignment else ""
+
+    by_topic: dict[str, list[Ticket]] = defaultdict(list)
+    for ticket in tickets:
+        topic = topic_of(ticket.id)
+        if topic:
+            by_topic[topic].append(ticket)
+    before = Counter(topic_of(t.id) for t in earlier) if earlier is not None else None
+    # A survey link carrying a ticket id ties the answer to that ticket's topic.
+    scores: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for record in records:
+        if record.kind == "survey" and record.ticket and record.score is not None:
+            topic = topic_of(record.ticket)
+            if topic:
+                scores[topic][record.survey].append(record.score)
+    by_path = {a.path: a for a in articles}
+    stats = []
+    for topic, group in by_topic.items():
+        article = by_path.get(assignments[group[0].id].article)
+        published_on = article.published_on if article else None
+        stats.append(
+            TopicStats(
+                topic=topic,
+                article=article.path if article else "",
+                title=article.title if article else f"Topic {topic}",
+                status=article.status if article else "none",
+                page=normalize_page(article.url) if article and article.url else "",
+                tickets=_ticket_stats(group),
+                previous=before.get(topic, 0) if before is not None else None,
+                published_on=published_on,
+                since_published=sum(
+                    1 for t in group if published_on is None or (t.created_at and t.created_at.date() >= published_on)
+                ),
+                surveys=_summaries(scores.get(topic, {})),
+            )
+        )
+    stats.sort(key=lambda s: (-s.tickets.count, s.topic))
+    return tuple(stats)
+
+
+def _period_figures(
+    window: Window, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]
+) -> PeriodFigures:
+    votes = [r.helpful for r in records if r.kind == "feedback" and r.helpful is not None]
+    return PeriodFigures(
+        window=window,
+        submissions=len(records),
+        helpful=share(sum(votes), len(votes)),
+        surveys=_surveys(records),
+        tickets=len(tickets),
+        failed_searches=sum(1 for r in records if r.kind == "search" and r.results == 0),
+    )
+
+
+def _weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> tuple[Week, ...]:
+    """Per-week counts from the first to the last week with any submission or ticket."""
+    counts: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # tickets, votes, helpful, csat, satisfied, failed
+    monday: dict[date, date] = {}
+
+    def week(moment: datetime) -> date:
+        day = moment.astimezone(timezone.utc).date()
+        if day not in monday:
+            monday[day] = day - timedelta(days=day.weekday())
+        return monday[day]
+
+    for ticket in tickets:
+        if ticket.created_at:
+            counts[week(ticket.created_at)][0] += 1
+    for record in records:
+        kind = record.kind
+        if kind == "feedback" and record.helpful is not None:
+            entry = counts[week(record.received_at)]
+            entry[1] += 1
+            entry[2] += record.helpful
+        elif kind == "survey" and record.survey == "csat" and record.score is not None:
+            entry = counts[week(record.received_at)]
+            entry[3] += 1
+            entry[4] += record.score >= 4
+        elif kind == "search" and record.results == 0:
+            counts[week(record.received_at)][5] += 1
+    if not counts:
+        return ()
+    first, last = min(counts), max(counts)
+    weeks = []
+    start = first
+    while start <= last:
+        t, v, h, c, s, f = counts.get(start, [0] * 6)
+        weeks.append(Week(start, t, share(h, v), share(s, c), f))
+        start += timedelta(days=7)
+    return tuple(weeks)
+
+
+# -- comments --------------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Stop words of the languages the help site serves first, without accents."""
+    return frozenset(_plain(w) for lang in ("en", "nl", "sv", "de", "pl") for w in get_stop_words(lang))
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _wording(text: str) -> frozenset[str]:
+    """The comment's content words, cut to 5 letters so "crash", "crashes" and "crashed" meet."""
+    stop = _stop_words()
+    return frozenset(w[:5] for w in _WORD.findall(_plain(text)) if len(w) > 2 and w not in stop and not w.isdigit())
+
+
+def group_comments(comments: Sequence[tuple[str, bool]]) -> tuple[CommentGroup, ...]:
+    """Group (comment, helpful) pairs whose content words overlap by SIMILAR_WORDING (Jaccard);
+    each joins the first group it is similar to, in the order given. Largest groups first."""
+    keys: list[frozenset[str]] = []
+    members: list[list[tuple[str, bool]]] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first comment has it
+    for text, helpful in comments:
+        words = _wording(text) or frozenset({_plain(" ".join(text.split()))})
+        candidates = sorted({g for w in words for g in holding.get(w, ())})
+        for g in candidates:
+            if len(words & keys[g]) / len(words | keys[g]) >= SIMILAR_WORDING:
+                members[g].append((text, helpful))
+                break
+        else:
+            for w in words:
+                holding[w].append(len(keys))
+            keys.append(words)
+            members.append([(text, helpful)])
+    groups = [
+        CommentGroup(label=group[0][0], count=len(group), not_helpful=sum(1 for _, h in group if not h))
+        for group in members
     ]
-    if stats.comments:
-        example = _shorten(stats.comments[0], 120)
-        count = len(stats.comments)
-        evidence.append(f'{count} comment{"s" if count != 1 else ""}, e.g. "{example}"')
-        action = "Rewrite the article so it answers the question; address the comments"
+    groups.sort(key=lambda g: -g.count)  # stable: equal groups keep their order (not helpful, newest first)
+    return tuple(groups[:COMMENT_GROUPS])
+
+
+# -- ranked items ----------------------------------------------------------------------------
+
+
+def _fix_articles(
+    stats: Sequence[ArticleStats], topics: Sequence[TopicStats], articles: Sequence[Article]
+) -> list[Improvement]:
+    """One item per published page with "not helpful" votes or tickets still arriving on its topic."""
+    votes = {s.page: s for s in stats}
+    tickets: dict[str, list[TopicStats]] = defaultdict(list)
+    for topic in topics:
+        if topic.status == "published" and topic.page:
+            tickets[topic.page].append(topic)
+    items = []
+    for page in sorted(votes.keys() | tickets.keys()):
+        vote = votes.get(page)
+        arriving = tickets.get(page, [])
+        if (vote is None or not vote.not_helpful) and not any(t.since_published for t in arriving):
+            continue
+        items.append(_fix_article(page, vote, arriving))
+    return items
+
+
+def _fix_article(page: str, votes: ArticleStats | None, topics: Sequence[TopicStats]) -> Improvement:
+    evidence = []
+    score = 0.0
+    if votes and votes.not_helpful:
+        not_helpful = share(votes.not_helpful, votes.votes)
+        score += votes.votes * (not_helpful.low or 0.0)
+        line = (
+            f"{votes.not_helpful} of {votes.votes} votes not helpful "
+            f"({pct(not_helpful.value)}, 95% CI {pct(not_helpful.low, sign=False)}–{pct(not_helpful.high)})"
+        )
+        before = votes.previous_share
+        if before is not None and before.n:
+            line += f"; {pct(1 - (before.value or 0))} of {before.n} in the previous period"
+        evidence.append(line)
+    if votes and votes.comment_groups:
+        top, count = votes.comment_groups[0], len(votes.comments)
+        comments = f'{count} comment{"s" if count != 1 else ""}'
+        if top.count > 1:
+            evidence.append(f'{comments}; {top.count} worded like "{shorten(top.label, 120)}"')
+        else:
+            evidence.append(f'{comments}, e.g. "{shorten(top.label, 120)}"')
+    arriving = sum(t.since_published for t in topics)
+    if arriving:
+        score += arriving * TICKET_WEIGHT
+        dates = sorted({t.published_on for t in topics if t.published_on})
+        when = f"since it was published on {dates[0]:%Y-%m-%d}" if dates else "in the period (no 'published' date in its front matter)"
+        line = f"{arriving} ticket{'s' if arriving != 1 else ''} on its topic {when}"
+        previous = [t.previous for t in topics if t.previous is not None]
+        if previous:
+            line += f"; {sum(previous)} in the previous period"
+        evidence.append(line)
+    if votes and votes.searches:
+        evidence.append(f"opened from search {votes.searches} times")
+    title = votes.title if votes else topics[0].title
+    if votes and votes.comment_groups:
+        action = "Rewrite the article so it answers the question; address the comments, largest group first"
+    elif arriving and not (votes and votes.not_helpful):
+        action = "Find why customers still write in: compare the recent tickets with what the article says"
     else:
         action = "Rewrite the article so it answers the question; check every step against the product"
     return Improvement(
         kind=FIX_ARTICLE,
-        target=stats.page,
-        title=stats.title,
+        target=page,
+        title=title,
         action=action,
-        score=stats.votes * (not_helpful.low or 0.0),
+        score=score,
         evidence=tuple(evidence),
-        sample_size=stats.votes,
+        sample_size=(votes.votes if votes else 0) + arriving,
     )
+
+
+def _write_for_search(group: SearchGroup) -> Improvement:
+    evidence = [f"searched {group.count} times with no result"]
+    if group.visitors:
+        evidence.append(f"by {group.visitors} different visitor{'s' if group.visitors != 1 else ''}")
+    if group.previous is not None:
+        evidence.append(f"{group.previous} times in the previous period")
+    return Improvement(
+        kind=WRITE_ARTICLE,
+        target=group.query,
+        title=group.label,
+        action="Write an article that answers this search, or add its wording to the article that does",
+        score=group.count * SEARCH_WEIGHT,
+        evidence=tuple(evidence),
+        sample_size=group.count,
+    )
+
+
+def _write_for_topic(topic: TopicStats) -> Improvement:
+    count = topic.tickets.count
+    line = f"{count} ticket{'s' if count != 1 else ''} on this question and no published article"
+    if topic.previous is not None:
+        line += f"; {topic.previous} in the previous period"
+    evidence = [line]
+    if topic.tickets.first_response_h.median is not None:
+        evidence.append(f"first response median {topic.tickets.first_response_h.median:.1f} h")
+    return Improvement(
+        kind=WRITE_ARTICLE,
+        target=topic.article or topic.topic,
+        title=topic.title,
+        action=(
+            "Review the draft, correct it and publish it"
+            if topic.status == "draft"
+            else "Write an article for this topic (kbgen draft writes a first version)"
+        ),
+        score=count * TICKET_WEIGHT,
+        evidence=tuple(evidence),
+        sample_size=count,
+    )
+
+
+def _splits(topics: Sequence[TopicStats]) -> list[Improvement]:
+    """An article answering tickets of several topics: the ones outside its main topic."""
+    by_article: dict[str, list[TopicStats]] = defaultdict(list)
+    for topic in topics:
+        if topic.article:
+            by_article[topic.article].append(topic)
+    items = []
+    for path, group in sorted(by_article.items()):
+        if len(group) < 2:
+            continue
+        main, *others = sorted(group, key=lambda t: (-t.tickets.count, t.topic))
+        other = sum(t.tickets.count for t in others)
+        total = other + main.tickets.count
+        if other < MIN_SPLIT_TICKETS or other / total < SPLIT_SHARE:
+            continue
+        items.append(
+            Improvement(
+                kind=SPLIT_ARTICLE,
+                target=main.page or path,
+                title=main.title,
+                action="Split the article: give the other topics their own articles and link them",
+                score=other * SPLIT_WEIGHT,
+                evidence=(
+                    f"{total} tickets from {len(group)} topics: {main.tickets.count} on its main topic {main.topic}, "
+                    + ", ".join(f"{t.tickets.count} on {t.topic}" for t in others),
+                ),
+                sample_size=total,
+            )
+        )
+    return items
+
+
+def _merges(records: Sequence[FeedbackRecord], articles: Sequence[Article]) -> list[Improvement]:
+    """The same searches open two articles in like numbers: readers cannot tell which answers."""
+    opened: dict[str, Counter[str]] = defaultdict(Counter)
+    for record in records:
+        if record.kind == "search" and record.opened:
+            opened[normalize_query(record.query)][normalize_page(record.opened)] += 1
+    pairs: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)  # pages -> (query, opens, opens)
+    for query, pages in opened.items():
+        top = sorted(pages.items(), key=lambda item: (-item[1], item[0]))[:2]
+        if len(top) < 2:
+            continue
+        (first, many), (second, few) = top
+        if few >= MIN_MERGE_OPENS and few >= MERGE_SHARE * many:
+            a, b = sorted((first, second))
+            pairs[a, b].append((query, pages[a], pages[b]))
+    titles = {normalize_page(a.url): a.title for a in articles if a.url}
+    items = []
+    for (a, b), queries in pairs.items():
+        queries.sort(key=lambda q: (-min(q[1], q[2]), q[0]))
+        lesser = sum(min(x, y) for _, x, y in queries)
+        example, x, y = queries[0]
+        items.append(
+            Improvement(
+                kind=MERGE_ARTICLES,
+                target=f"{a} + {b}",
+                title=f"{titles.get(a, a)} / {titles.get(b, b)}",
+                action="Merge the two articles, or make each title say which question it answers",
+                score=lesser * MERGE_WEIGHT,
+                evidence=(
+                    f'{len(queries)} search{"es" if len(queries) != 1 else ""} open both',
+                    f'"{shorten(example, 60)}" opened {a} {x} times and {b} {y} times',
+                ),
+                sample_size=sum(x + y for _, x, y in queries),
+            )
+        )
+    return items
 
 
 def _standard(standard: Standard, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> StandardResult:
@@ -393,49 +819,13 @@ def _breach(result: StandardResult) -> Improvement:
         action="Find where the missed cases wait (queue, hours, channel) and staff or route them",
         score=c.n * shortfall * STANDARD_WEIGHT,
         evidence=(
-            f"{c.part} of {c.n} complied ({_pct(c.value)}, 95% CI {_pct(c.low, sign=False)}–{_pct(c.high)}); "
-            f"target {_pct(result.target)}",
+            (
+                f"{c.part} of {c.n} complied ({pct(c.value)}, 95% CI {pct(c.low, sign=False)}–{pct(c.high)}); "
+                f"target {pct(result.target)}"
+            ),
         ),
         sample_size=c.n,
     )
-
-
-def _write_for_search(group: SearchGroup) -> Improvement:
-    evidence = [f"searched {group.count} times with no result"]
-    if group.visitors:
-        evidence.append(f"by {group.visitors} different visitor{'s' if group.visitors != 1 else ''}")
-    return Improvement(
-        kind=WRITE_ARTICLE,
-        target=group.query,
-        title=group.label,
-        action="Write an article that answers this search, or add its wording to the article that does",
-        score=group.count * SEARCH_WEIGHT,
-        evidence=tuple(evidence),
-        sample_size=group.count,
-    )
-
-
-def _write_for_drafts(
-    tickets: Sequence[Ticket], articles: Sequence[Article], assignments: Mapping[str, str]
-) -> list[Improvement]:
-    drafts = {a.path: a for a in articles if a.status == "draft"}
-    demand = Counter(assignments.get(t.id, "") for t in tickets)
-    improvements = []
-    for path, count in demand.items():
-        if path not in drafts:
-            continue
-        improvements.append(
-            Improvement(
-                kind=WRITE_ARTICLE,
-                target=path,
-                title=drafts[path].title,
-                action="Review the draft, correct it and publish it",
-                score=count * DRAFT_DEMAND_WEIGHT,
-                evidence=(f"{count} ticket{'s' if count != 1 else ''} on this question and no published article",),
-                sample_size=count,
-            )
-        )
-    return improvements
 
 
 def _csat(scores: Sequence[int]) -> SurveySummary:
@@ -478,10 +868,20 @@ SURVEY_SUMMARIES: dict[str, Callable[[Sequence[int]], SurveySummary]] = {"csat":
 def _surveys(records: Sequence[FeedbackRecord]) -> tuple[SurveySummary, ...]:
     scores: dict[str, list[int]] = defaultdict(list)
     for record in records:
-        scale = SURVEY_SCALES.get(record.survey)
-        if record.kind == "survey" and scale and record.score is not None and scale[0] <= record.score <= scale[1]:
+        if record.kind == "survey" and record.score is not None:
             scores[record.survey].append(record.score)
-    return tuple(SURVEY_SUMMARIES[name](scores[name]) for name in SURVEY_SUMMARIES if scores[name])
+    return _summaries(scores)
+
+
+def _summaries(scores: Mapping[str, Sequence[int]]) -> tuple[SurveySummary, ...]:
+    """survey -> its scores, summarized for each built-in survey with answers on its scale."""
+    summaries = []
+    for name, summarize in SURVEY_SUMMARIES.items():
+        low, high = SURVEY_SCALES[name]
+        valid = [s for s in scores.get(name, ()) if low <= s <= high]
+        if valid:
+            summaries.append(summarize(valid))
+    return tuple(summaries)
 
 
 def _ticket_stats(tickets: Sequence[Ticket]) -> TicketStats:
@@ -499,371 +899,16 @@ def _ticket_stats(tickets: Sequence[Ticket]) -> TicketStats:
     )
 
 
-# -- formatting helpers ----------------------------------------------------------------------
+# -- wording of evidence ---------------------------------------------------------------------
 
 
-def _pct(value: float | None, sign: bool = True) -> str:
+def pct(value: float | None, sign: bool = True) -> str:
+    """0.873 -> "87%" ("87" without the sign); "–" for no data."""
     if value is None:
         return "–"
     return f"{value * 100:.0f}%" if sign else f"{value * 100:.0f}"
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
-
-
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
-
-
-def _period(report: Report) -> str:
-    if report.first_at is None or report.last_at is None:
-        return "no submissions"
-    return f"submissions from {report.first_at:%Y-%m-%d} to {report.last_at:%Y-%m-%d}"
-
-
-def _inputs_line(report: Report) -> str:
-    line = f"{report.records} submissions in {report.files} files ({_period(report)})"
-    if report.window.label():
-        line = f"period {report.window.label()}: " + line
-    left_out = [
-        f"{count} {what}"
-        for count, what in (
-            (report.skipped, "damaged lines skipped"),
-            (report.torn, "unfinished last lines"),
-            (report.duplicates, "superseded answers"),
-            (report.repeats, "repeated answers counted once"),
-            (report.bots, "robot submissions dropped"),
-            (report.outside, "submissions and tickets outside the period"),
-        )
-        if count
-    ]
-    return line + ("; " + ", ".join(left_out) if left_out else "")
-
-
-def _survey_value(summary: SurveySummary) -> str:
-    if summary.survey == "csat":
-        return f"{_pct(summary.value)} (95% CI {_pct(summary.low, sign=False)}–{_pct(summary.high)})"
-    return _num(summary.value)
-
-
-def _ticket_rows(stats: TicketStats) -> list[tuple[str, str, int]]:
-    """(measure, value, n) rows shared by the Markdown and HTML tables."""
-    return [
-        ("Tickets", str(stats.count), stats.count),
-        ("First response, median", _num(stats.first_response_h.median) + " h", stats.first_response_h.n),
-        ("First response, 90th percentile", _num(stats.first_response_h.p90) + " h", stats.first_response_h.n),
-        ("Resolution, median", _num(stats.resolution_h.median) + " h", stats.resolution_h.n),
-        ("Resolution, 90th percentile", _num(stats.resolution_h.p90) + " h", stats.resolution_h.n),
-        ("Agent replies per resolution", _num(stats.agent_replies_mean), stats.agent_replies_n),
-        ("One-touch resolution", _pct(stats.one_touch.value), stats.one_touch.n),
-        ("Reopened", _pct(stats.reopened.value), stats.reopened.n),
-    ]
-
-
-# -- Markdown --------------------------------------------------------------------------------
-
-# Customer text becomes entities, so it can open no tag, link, code span or table cell.
-_MD_ESCAPES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>[]`|*_\\#"})
-
-
-def _standard_rows(report: Report) -> list[tuple[str, str, str, int, str]]:
-    """(name, complied with interval, target, n, met) per service standard."""
-    return [
-        (
-            r.name,
-            f"{_pct(r.complied.value)} ({_pct(r.complied.low, sign=False)}–{_pct(r.complied.high)})",
-            _pct(r.target),
-            r.complied.n,
-            "no" if r.breached else "yes" if r.complied.n else "no data",
-        )
-        for r in report.standards
-    ]
-
-
-def md_escape(text: str) -> str:
-    escaped = " ".join(str(text).split()).translate(_MD_ESCAPES)
-    # Defuse autolinking of bare addresses (GitHub and similar renderers).
-    return escaped.replace("://", "&#58;//").replace("www.", "www&#46;")
-
-
-def render_markdown(report: Report) -> str:
-    out = ["# Help site improvement report", ""]
-    out += [f"Generated {report.generated_at:%Y-%m-%d %H:%M} UTC from {_inputs_line(report)}.", ""]
-    out += ["## What to improve", ""]
-    if not report.improvements:
-        out += ["Nothing stands out yet.", ""]
-    for rank, item in enumerate(report.improvements, start=1):
-        out.append(
-            f"{rank}. **{md_escape(item.title)}** ({item.kind}: {md_escape(item.target)}, score {item.score:.1f})"
-        )
-        out.append(f"    - Action: {md_escape(item.action)}")
-        out += [f"    - {md_escape(line)}" for line in item.evidence]
-    out.append("")
-    if report.articles:
-        out += ["## Article feedback", ""]
-        out += [
-            "| Article | Page | Votes | Helpful | Helpful share (95% CI) | Comments |",
-            "|---|---|---:|---:|---|---:|",
-        ]
-        for a in report.articles:
-            s = a.helpful_share
-            out.append(
-                f"| {md_escape(a.title)} | {md_escape(a.page)} | {a.votes} | {a.helpful} | "
-                f"{_pct(s.value)} ({_pct(s.low, sign=False)}–{_pct(s.high)}) | {len(a.comments)} |"
-            )
-        out.append("")
-    if report.searches:
-        out += ["## Searches without result", "", "| Search | Times | Visitors |", "|---|---:|---:|"]
-        out += [f"| {md_escape(g.label)} | {g.count} | {g.visitors} |" for g in report.searches]
-        out.append("")
-    if report.surveys:
-        out += ["## Surveys", "", "| Survey | Measure | Value | n |", "|---|---|---|---:|"]
-        out += [f"| {s.survey.upper()} | {md_escape(s.measure)} | {_survey_value(s)} | {s.n} |" for s in report.surveys]
-        out.append("")
-    if report.standards:
-        out += ["## Service standards", "", "| Standard | Complied (95% CI) | Target | n | Met |", "|---|---|---|---:|---|"]
-        out += [f"| {md_escape(name)} | {complied} | {target} | {n} | {met} |" for name, complied, target, n, met in _standard_rows(report)]
-        out.append("")
-    if report.tickets:
-        out += ["## Tickets", "", "| Measure | Value | n |", "|---|---|---:|"]
-        out += [f"| {measure} | {value} | {n} |" for measure, value, n in _ticket_rows(report.tickets)]
-        out.append("")
-    return "\n".join(out)
-
-
-# -- CSV -------------------------------------------------------------------------------------
-
-
-def csv_cell(value: Any) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ tab or CR would start a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def render_csv(report: Report) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["rank", "kind", "target", "title", "score", "action", "evidence"])
-    for rank, item in enumerate(report.improvements, start=1):
-        row = [rank, item.kind, item.target, item.title, f"{item.score:.2f}", item.action, " | ".join(item.evidence)]
-        writer.writerow([csv_cell(cell) for cell in row])
-    return buffer.getvalue()
-
-
-# -- JSON ------------------------------------------------------------------------------------
-
-
-def report_data(report: Report) -> dict[str, Any]:
-    """The report as JSON-ready data (format version 1).
-
-    ``{"version": 1, "generated_at": "...Z",
-    "inputs": {"records", "files", "skipped", "torn", "duplicates", "repeats", "bots", "first_at", "last_at",
-               "since", "until" (the period asked for, until exclusive), "outside"},
-    "improvements": [{"rank", "kind", "target", "title", "score", "action", "evidence": [...], "sample_size"}],
-    "articles": [{"page", "title", "path", "votes", "helpful", "not_helpful",
-                  "helpful_share": {"part", "n", "value", "low", "high"}, "comments": [...]}],
-    "searches": [{"query", "label", "count", "visitors"}],
-    "surveys": {"csat": {"survey", "n", "measure", "value", "low", "high", "counts": {...}}, ...},
-    "tickets": null or {"count", "first_response_h": {"n", "median", "p90"}, "resolution_h": {...},
-                "agent_replies_mean", "agent_replies_n", "one_touch": {share}, "reopened": {share}},
-    "standards": [{"name", "measure", "target", "hours", "complied": {share}, "breached"}]}``
-
-    Shares are 0-1 fractions, durations hours; null means no data.
-    """
-    surveys = {}
-    for summary in report.surveys:
-        entry = asdict(summary)
-        entry["counts"] = dict(summary.counts)
-        surveys[summary.survey] = entry
-    return {
-        "version": 1,
-        "generated_at": _iso(report.generated_at),
-        "inputs": {
-            "records": report.records,
-            "files": report.files,
-            "skipped": report.skipped,
-            "torn": report.torn,
-            "duplicates": report.duplicates,
-            "repeats": report.repeats,
-            "bots": report.bots,
-            "first_at": _iso(report.first_at),
-            "last_at": _iso(report.last_at),
-            "since": _iso(report.window.since),
-            "until": _iso(report.window.until),
-            "outside": report.outside,
-        },
-        "improvements": [
-            {"rank": rank, **asdict(item), "score": round(item.score, 3), "evidence": list(item.evidence)}
-            for rank, item in enumerate(report.improvements, start=1)
-        ],
-        "articles": [asdict(a) for a in report.articles],
-        "searches": [asdict(g) for g in report.searches],
-        "surveys": surveys,
-        "tickets": asdict(report.tickets) if report.tickets else None,
-        "standards": [{**asdict(r), "breached": r.breached} for r in report.standards],
-    }
-
-
-def render_json(report: Report) -> str:
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
-
-
-# -- HTML ------------------------------------------------------------------------------------
-
-_HTML = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(
-    """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-{# No scripts and nothing fetched: the page is safe to open and to mail around. #}
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Help site improvement report</title>
-<style>
-body { font: 15px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-ol.improvements li { margin-bottom: .8rem; }
-.kind { font-size: .8rem; background: #eef; border-radius: 3px; padding: 0 .3rem; }
-.muted { color: #666; }
-svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
-</style>
-</head>
-<body>
-<h1>Help site improvement report</h1>
-<p class="muted">Generated {{ generated }} UTC from {{ inputs }}.</p>
-
-<h2>What to improve</h2>
-{% if report.improvements %}
-<ol class="improvements">
-{% for item in report.improvements %}
-<li><strong>{{ item.title }}</strong> <span class="kind">{{ item.kind }}</span>
-<span class="muted">{{ item.target }} · score {{ "%.1f"|format(item.score) }}</span>
-<ul><li>{{ item.action }}</li>{% for line in item.evidence %}<li>{{ line }}</li>{% endfor %}</ul></li>
-{% endfor %}
-</ol>
-{% else %}
-<p>Nothing stands out yet.</p>
-{% endif %}
-
-{% if report.articles %}
-<h2>Article feedback</h2>
-<svg role="img" aria-label="Helpful share per article with 95% intervals" width="{{ chart.width }}" height="{{ chart.height }}" viewBox="0 0 {{ chart.width }} {{ chart.height }}">
-{% for bar in chart.bars %}
-<g transform="translate(0 {{ bar.y }})"><title>{{ bar.title }}: {{ bar.label }}</title>
-<text x="0" y="15">{{ bar.short }}</text>
-<rect x="{{ chart.left }}" y="4" width="{{ chart.span }}" height="14" fill="#f1f1f1"/>
-<rect x="{{ chart.left }}" y="4" width="{{ bar.width }}" height="14" fill="#4a7bd0"/>
-<line x1="{{ bar.low }}" x2="{{ bar.high }}" y1="11" y2="11" stroke="#1b1b1b"/>
-<line x1="{{ bar.low }}" x2="{{ bar.low }}" y1="6" y2="16" stroke="#1b1b1b"/>
-<line x1="{{ bar.high }}" x2="{{ bar.high }}" y1="6" y2="16" stroke="#1b1b1b"/>
-<text x="{{ chart.left + chart.span + 8 }}" y="15">{{ bar.label }}</text></g>
-{% endfor %}
-</svg>
-<table>
-<tr><th>Article</th><th>Page</th><th class="n">Votes</th><th class="n">Helpful</th><th>Helpful share (95% CI)</th><th class="n">Comments</th></tr>
-{% for a in report.articles %}
-<tr><td>{{ a.title }}</td><td>{{ a.page }}</td><td class="n">{{ a.votes }}</td><td class="n">{{ a.helpful }}</td><td>{{ shares[loop.index0] }}</td><td class="n">{{ a.comments|length }}</td></tr>
-{% endfor %}
-</table>
-{% for a in report.articles if a.comments %}
-<details><summary>Comments on {{ a.title }} ({{ a.comments|length }})</summary><ul>
-{% for comment in a.comments %}<li>{{ comment }}</li>{% endfor %}
-</ul></details>
-{% endfor %}
-{% endif %}
-
-{% if report.searches %}
-<h2>Searches without result</h2>
-<table><tr><th>Search</th><th class="n">Times</th><th class="n">Visitors</th></tr>
-{% for g in report.searches %}<tr><td>{{ g.label }}</td><td class="n">{{ g.count }}</td><td class="n">{{ g.visitors }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if report.surveys %}
-<h2>Surveys</h2>
-<table><tr><th>Survey</th><th>Measure</th><th>Value</th><th class="n">n</th></tr>
-{% for s in report.surveys %}<tr><td>{{ s.survey|upper }}</td><td>{{ s.measure }}</td><td>{{ survey_values[loop.index0] }}</td><td class="n">{{ s.n }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if standard_rows %}
-<h2>Service standards</h2>
-<table><tr><th>Standard</th><th>Complied (95% CI)</th><th>Target</th><th class="n">n</th><th>Met</th></tr>
-{% for name, complied, target, n, met in standard_rows %}<tr><td>{{ name }}</td><td>{{ complied }}</td><td>{{ target }}</td><td class="n">{{ n }}</td><td>{{ met }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if ticket_rows %}
-<h2>Tickets</h2>
-<table><tr><th>Measure</th><th>Value</th><th class="n">n</th></tr>
-{% for measure, value, n in ticket_rows %}<tr><td>{{ measure }}</td><td>{{ value }}</td><td class="n">{{ n }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-</body>
-</html>
-"""
-)
-
-
-def _chart(articles: Sequence[ArticleStats]) -> dict[str, Any]:
-    left, span, row = 260, 300, 24
-    bars = []
-    for index, a in enumerate(articles):
-        s = a.helpful_share
-        bars.append(
-            {
-                "y": index * row,
-                "title": a.title,
-                "short": _shorten(a.title, 38),
-                "width": round(span * (s.value or 0), 1),
-                "low": round(left + span * (s.low or 0), 1),
-                "high": round(left + span * (s.high or 0), 1),
-                "label": f"{_pct(s.value)} of {a.votes}",
-            }
-        )
-    return {"left": left, "span": span, "width": left + span + 90, "height": len(bars) * row + 4, "bars": bars}
-
-
-def render_html(report: Report) -> str:
-    return _HTML.render(
-        report=report,
-        generated=f"{report.generated_at:%Y-%m-%d %H:%M}",
-        inputs=_inputs_line(report),
-        chart=_chart(report.articles),
-        shares=[
-            f"{_pct(a.helpful_share.value)} ({_pct(a.helpful_share.low, sign=False)}–{_pct(a.helpful_share.high)})"
-            for a in report.articles
-        ],
-        survey_values=[_survey_value(s) for s in report.surveys],
-        ticket_rows=_ticket_rows(report.tickets) if report.tickets else [],
-        standard_rows=_standard_rows(report),
-    )
-
-
-# Output format name -> renderer. Add an entry to offer a new format.
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "md": render_markdown,
-    "csv": render_csv,
-    "json": render_json,
-    "html": render_html,
-}
-
-
-def render_report(report: Report, fmt: str) -> str:
-    renderer = RENDERERS.get(fmt)
-    if renderer is None:
-        raise KbgenError(f"report format '{fmt}': expected one of {', '.join(RENDERERS)}")
-    return renderer(report)

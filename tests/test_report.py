@@ -12,8 +12,9 @@ import pytest
 from kbgen.config import Standard
 from kbgen.errors import KbgenError
 from kbgen.feedback import FeedbackLoad
-from kbgen.records import Article, FeedbackRecord, Ticket
-from kbgen.report import Window, build_report, normalize_query, render_report, wilson_interval
+from kbgen.records import Article, Assignment, FeedbackRecord, Ticket
+from kbgen.report import Window, build_report, normalize_query, wilson_interval
+from kbgen.report_formats import render_report
 
 T0 = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
 GENERATED = datetime(2026, 10, 31, 12, 0, tzinfo=timezone.utc)
@@ -94,15 +95,37 @@ def test_article_stats_join_pages_to_articles(report):
 
 def test_tickets_assigned_to_a_draft_are_demand_for_it():
     tickets = [Ticket(id=str(n), subject="Export", question="How do I export?") for n in range(12)]
-    assignments = {t.id: "data/export.md" for t in tickets} | {"0": ""}
+    assignments = {t.id: Assignment("t-export", "data/export.md") for t in tickets} | {"0": Assignment("", "")}
     report = _report([], tickets=tickets, articles=[EXPORT, INVOICE], assignments=assignments)
     [item] = report.improvements
     assert (item.kind, item.target, item.title) == ("write-article", "data/export.md", "Export your data")
     assert item.evidence == ("11 tickets on this question and no published article",)
     assert item.score == pytest.approx(3.3)
-    # A published article is not a gap.
-    published = _report([], tickets=tickets, articles=[INVOICE], assignments={t.id: INVOICE.path for t in tickets})
-    assert published.improvements == ()
+
+
+def test_a_topic_without_any_article_is_a_write_item():
+    tickets = [Ticket(id=str(n), subject="Export", question="How do I export?") for n in range(4)]
+    report = _report([], tickets=tickets, assignments={t.id: Assignment("t-gone", "") for t in tickets})
+    [item] = report.improvements
+    assert (item.kind, item.target, item.title) == ("write-article", "t-gone", "Topic t-gone")
+    assert item.action.startswith("Write an article for this topic")
+
+
+def test_tickets_still_arriving_on_a_published_article_are_a_fix_item():
+    article = Article(**{**INVOICE.__dict__, "published_on": (T0 + timedelta(days=10)).date()})
+    tickets = [Ticket(id=str(n), subject="Invoice", question="?", created_at=T0 + timedelta(days=n)) for n in range(20)]
+    report = _report([], tickets=tickets, articles=[article], assignments={t.id: Assignment("t-inv", article.path) for t in tickets})
+    [item] = report.improvements
+    assert (item.kind, item.target) == ("fix-article", "/billing/download-invoice/")
+    assert item.evidence == ("10 tickets on its topic since it was published on 2026-10-11",)
+    assert item.score == pytest.approx(3.0)
+    [topic] = report.topics
+    assert (topic.topic, topic.status, topic.tickets.count, topic.since_published) == ("t-inv", "published", 20, 10)
+    # Without a publication date every ticket of the period counts, and the evidence says so.
+    undated = _report([], tickets=tickets, articles=[INVOICE], assignments={t.id: Assignment("t-inv", INVOICE.path) for t in tickets})
+    assert undated.improvements[0].evidence == (
+        "20 tickets on its topic in the period (no 'published' date in its front matter)",
+    )
 
 
 def test_survey_summaries():
@@ -153,7 +176,7 @@ def hostile_report():
 
 def test_csv_neutralises_formulas(hostile_report):
     rows = list(csv.reader(io.StringIO(render_report(hostile_report, "csv"))))
-    assert rows[0] == ["rank", "kind", "target", "title", "score", "action", "evidence"]
+    assert rows[0] == ["rank", "kind", "target", "title", "score", "action", "evidence", "sample_size"]
     search_row = next(r for r in rows[1:] if r[1] == "write-article")
     assert search_row[3] == "'" + HOSTILE
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
@@ -174,7 +197,7 @@ def test_markdown_escapes_customer_text(hostile_report):
     assert "&#60;script&#62;" in text
     search_rows = [line for line in text.splitlines() if line.startswith("| ") and "HYPERLINK" in line]
     # The customer's "|" must not add a column to the table.
-    assert [row.count("|") for row in search_rows] == [4]
+    assert [row.count("|") for row in search_rows] == [5]
 
 
 def test_markdown_lists_the_ranking_and_tables(report):
@@ -182,7 +205,7 @@ def test_markdown_lists_the_ranking_and_tables(report):
     assert text.startswith("# Help site improvement report\n")
     assert "1. **Download an invoice** (fix-article: /billing/download-invoice/, score 19.8)" in text
     assert "    - 26 of 40 votes not helpful (65%, 95% CI 50–78%)" in text
-    assert "| Download an invoice | /billing/download-invoice/ | 40 | 14 | 35% (22–50%) | 2 |" in text
+    assert "| Download an invoice | /billing/download-invoice/ | 40 | 14 | 35% (22–50%) | – | 2 | 0 |" in text
 
 
 def test_json_parses_and_carries_every_section(report):

@@ -182,10 +182,29 @@
     var config = materialConfig ? JSON.parse(materialConfig.textContent) : {};
     var siteRoot = new URL(config.base || ".", location.href).pathname;
 
-    /* The page as the collector names pages: its path below the site's root. */
-    function sitePath() {
-      var path = location.pathname;
+    /* A page as the collector names pages: its path below the site's root. */
+    function sitePath(address) {
+      var path = new URL(address || location.href, location.href).pathname;
       return path.indexOf(siteRoot) === 0 ? "/" + path.slice(siteRoot.length) : path;
+    }
+
+    /* A plain form post, as sendBeacon cannot send JSON across origins without a preflight;
+       it survives the page being left, which a click on a result is about to do. */
+    function beacon(search, opened) {
+      if (!navigator.sendBeacon) return;
+      var body = new URLSearchParams(fields(search));
+      if (opened) body.set("opened", sitePath(opened));
+      body.set("return", pageAddress());
+      navigator.sendBeacon(settings.collector + "/v1/search", body);
+    }
+
+    /* A result opened: the report counts which searches lead to which article. */
+    function opened(url) {
+      var search = pending ? pending() : last;
+      clicked = true;
+      if (search && search.query.length >= 3 && url && new URL(url, location.href).origin === location.origin) {
+        beacon(search, url);
+      }
     }
 
     function fields(search) {
@@ -219,24 +238,19 @@
           return search;
         });
       });
-      document.addEventListener("kbgen:search-click", function () {
-        clicked = true;
+      document.addEventListener("kbgen:search-click", function (event) {
+        opened(event.detail && event.detail.url);
       });
-    } else if (!watchMaterialSearch(later, function () {
-      clicked = true;
-    }, config.translations || {})) {
+    } else if (!watchMaterialSearch(later, opened, config.translations || {})) {
       return;
     }
 
-    /* A plain form post, as sendBeacon cannot send JSON across origins without a preflight. */
     window.addEventListener("pagehide", function () {
       var search = pending ? pending() : last;
       if (pending && search && (!last || last.query !== search.query)) clicked = false;
-      if (!search || clicked || reported.has(search.query) || !navigator.sendBeacon) return;
+      if (!search || clicked || reported.has(search.query)) return;
       reported.add(search.query);
-      var body = new URLSearchParams(fields(search));
-      body.set("return", pageAddress());
-      navigator.sendBeacon(settings.collector + "/v1/search", body);
+      beacon(search);
     });
   }
 
@@ -267,7 +281,8 @@
       });
     });
     list.addEventListener("click", function (event) {
-      if (event.target.closest("a")) onClick();
+      var link = event.target.closest("a");
+      if (link) onClick(link.href);
     });
     return true;
   }

@@ -7,8 +7,8 @@
  * customers type whole questions ("When will my new card arrive?"): when that finds fewer than
  * a screenful, each word is searched on its own and pages are ranked by the words they hold,
  * rare words counting more than common ones (see rankByWords). Each search is announced as a "kbgen:search" event
- * ({query, results}) and each click on a result as "kbgen:search-click", for kbgen.js to report
- * searches that found nothing or were left without a click.
+ * ({query, results}) and each click on a result as "kbgen:search-click" ({url}), for kbgen.js to
+ * report searches that found nothing, were left without a click, or led to a page.
  */
 (function () {
   "use strict";
@@ -222,7 +222,8 @@
     }
 
     list.addEventListener("click", function (event) {
-      if (event.target.closest("a")) document.dispatchEvent(new CustomEvent("kbgen:search-click"));
+      var link = event.target.closest("a");
+      if (link) document.dispatchEvent(new CustomEvent("kbgen:search-click", { detail: { url: link.href } }));
     });
   }
 
