@@ -2,13 +2,15 @@
 
     python examples/make_sample_feedback.py   (after make_sample_export.py: surveys cite its tickets)
 
-The records are what `kbgen collect` stores: article votes, survey answers and failed searches,
+The records are what `kbgen collect` stores: article votes, survey answers, failed searches and
+searches whose visitor opened a result,
 one JSON object per line, oldest first within a file. Fictional and free of personal data.
 Standard library only, fixed seed.
 
 The story: the password article is mostly unhelpful (the link expires, the email never comes),
 the invoice article works, the invite article is mixed, the Dutch article gets few votes; people
-keep searching for Gantt colours, dark mode, offline mode and SAML single sign-on.
+keep searching for Gantt colours, dark mode, offline mode and SAML single sign-on; searches about
+an expired email link open the password and the invite articles alike.
 """
 
 from __future__ import annotations
@@ -115,6 +117,15 @@ ONE_OFF_SEARCHES = [
 ]
 SEARCH_PAGES = ["/", "/", "/", "/account/reset-your-password/", "/billing/download-an-invoice/", "/account/invite-team-members/"]
 DUTCH_PAGE = "/nl/account/wachtwoord-opnieuw-instellen/"
+# Searches that found something, the page the visitor opened, and how often.
+OPENED_SEARCHES = [
+    ("en", "reset password", "/account/reset-your-password/", 12),
+    ("en", "download invoice", "/billing/download-an-invoice/", 9),
+    ("en", "email link expired", "/account/reset-your-password/", 6),
+    ("en", "email link expired", "/account/invite-team-members/", 5),
+    ("en", "invite colleague", "/account/invite-team-members/", 4),
+    ("nl", "wachtwoord vergeten", DUTCH_PAGE, 3),
+]
 
 
 def hex_id(length: int) -> str:
@@ -222,8 +233,21 @@ def failed_searches() -> list[tuple[datetime, dict]]:
     return records
 
 
+def opened_searches() -> list[tuple[datetime, dict]]:
+    records = []
+    for lang, query, opened, times in OPENED_SEARCHES:
+        for _ in range(times):
+            day = rng.choice(DAYS)
+            at = moment_on(day)
+            page = DUTCH_PAGE if lang == "nl" else rng.choice(SEARCH_PAGES)
+            records.append((at, {"v": 1, "kind": "search", "received_at": stamp(at), "page": page, "lang": lang,
+                                 "query": query, "results": rng.randint(2, 6), "opened": opened,
+                                 "client": client_for(day, rng.randint(1, 400))}))
+    return records
+
+
 def main() -> None:
-    records = article_votes() + survey_answers() + failed_searches()
+    records = article_votes() + survey_answers() + failed_searches() + opened_searches()
     OUT_DIR.mkdir(exist_ok=True)
     for old in OUT_DIR.glob("feedback-*-demo.jsonl"):
         old.unlink()
