@@ -139,6 +139,20 @@ def test_survey_and_search_records_have_their_fields(collector):
     assert (search_line["query"], search_line["results"]) == ("refund policy", 0)
 
 
+def test_a_search_that_led_to_a_page_names_it_and_a_bad_page_is_refused(collector):
+    base, data_dir = collector
+    before = _snapshot(data_dir)
+    opened = {"query": "refund", "results": 3, "opened": "/billing/refunds/"}
+    assert httpx.post(f"{base}/v1/search", json=opened).status_code == 202
+    [line] = _new_lines(before, _snapshot(data_dir))
+    assert (line["query"], line["results"], line["opened"]) == ("refund", 3, "/billing/refunds/")
+    before = _snapshot(data_dir)
+    response = httpx.post(f"{base}/v1/search", json={**opened, "opened": "https://evil.example/"})
+    assert response.status_code == 422
+    assert response.json()["error"].startswith("opened: expected a site path")
+    assert _snapshot(data_dir) == before
+
+
 def test_form_post_redirects_back_with_thanks(collector):
     base, data_dir = collector
     before = _snapshot(data_dir)

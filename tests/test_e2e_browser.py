@@ -133,6 +133,12 @@ def test_customer_finds_the_article_votes_and_the_report_shows_it(watched, sampl
     assert ARTICLE in search(page, "I forgot my password and can't sign in")[:3]
     page.locator(f".md-search .md-search-result__item a[href*='{ARTICLE.strip('/')}']").first.click()
     page.wait_for_url(f"**{ARTICLE}**")
+    # The search that led here is stored with the page it opened.
+    deadline = time.monotonic() + 10
+    while not [r for r in stored(data_dir) if r.get("opened")] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    [opened] = [r for r in stored(data_dir) if r["kind"] == "search"]
+    assert (opened["query"], opened["opened"], opened["page"]) == ("I forgot my password and can't sign in", ARTICLE, "/")
 
     form = page.locator("#kbgen-feedback")
     form.scroll_into_view_if_needed()
@@ -154,6 +160,7 @@ def test_customer_finds_the_article_votes_and_the_report_shows_it(watched, sampl
     [article] = [a for a in data["articles"] if a["page"] == ARTICLE]
     assert (article["votes"], article["not_helpful"], article["helpful"]) == (1, 1, 0)
     assert COMMENT in json.dumps(article["comments"])
+    assert (article["searches"], article["search_terms"]) == (1, [["I forgot my password and can't sign in", 1]])
     assert any(item["kind"] == "fix-article" and item["target"] == ARTICLE for item in data["improvements"])
 
 
@@ -256,3 +263,45 @@ def test_script_in_an_article_shows_as_text(watched, dutch_site):
     assert page.locator(".md-search-result__item img").count() == 0
     assert page.evaluate("document.body.dataset.pwned") is None
     assert page.errors == []
+
+
+def test_the_html_report_draws_its_charts_offline_and_shows_a_script_comment_as_text(watched, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from kbgen.config import Standard
+    from kbgen.feedback import FeedbackLoad
+    from kbgen.records import FeedbackRecord, Ticket
+    from kbgen.report import build_report
+    from kbgen.report_formats import render_report
+
+    start = datetime(2026, 10, 1, tzinfo=timezone.utc)
+    hostile = "<script>document.title='owned'</script><img src=https://example.com/x.png>"
+    records = [
+        FeedbackRecord("feedback", start + timedelta(days=d), page="/billing/vat/", helpful=d % 3 == 0, comment=hostile if d == 1 else "")
+        for d in range(30)
+    ]
+    records += [FeedbackRecord("survey", start + timedelta(days=d), survey="csat", score=1 + d % 5) for d in range(30)]
+    tickets = [
+        Ticket(id=str(d), subject="", question="", created_at=start + timedelta(days=d), first_response_at=start + timedelta(days=d, hours=d))
+        for d in range(30)
+    ]
+    standard = Standard(name="First reply within a day", measure="first_response", target=0.9, hours=24)
+    report = build_report(FeedbackLoad(records=tuple(records), files=1), tickets, standards=[standard])
+    html_file = tmp_path / "report.html"
+    html_file.write_text(render_report(report, "html"), encoding="utf-8")
+
+    page = watched()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(html_file.as_uri())
+    page.wait_for_load_state("load")
+    assert requests == [html_file.as_uri()]  # nothing fetched: no font, image, script or style
+    assert page.errors == []
+    assert page.title() == "Help site improvement report"
+    for chart, mark in (("chart-helpfulness", "rect"), ("chart-trends", "polyline"), ("chart-standards", "line")):
+        box = page.locator(f"#{chart}").bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 10, chart
+        assert page.locator(f"#{chart} {mark}").count() > 0, chart
+    assert page.locator("script").count() == 0
+    page.locator("details summary").first.click()
+    assert page.get_by_text(hostile, exact=False).first.is_visible()

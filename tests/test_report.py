@@ -13,7 +13,7 @@ from kbgen.config import Standard
 from kbgen.errors import KbgenError
 from kbgen.feedback import FeedbackLoad
 from kbgen.records import Article, Assignment, FeedbackRecord, Ticket
-from kbgen.report import Window, build_report, normalize_query, wilson_interval
+from kbgen.report import Window, build_report, group_comments, normalize_query, wilson_interval
 from kbgen.report_formats import render_report
 
 T0 = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
@@ -300,3 +300,186 @@ def test_every_standard_measure_the_config_accepts_has_a_compliance_rule():
     from kbgen.report import COMPLIANCE
 
     assert set(COMPLIANCE) == set(STANDARD_MEASURES)
+
+
+# -- the ranking on a scenario whose answer is known -----------------------------------------
+
+OCT = datetime(2026, 10, 1, tzinfo=timezone.utc)
+REFUNDS = Article(
+    path="billing/refunds.md", title="Get a refund", status="published", url="/billing/refunds/",
+    published_on=datetime(2026, 9, 1).date(),
+)  # fmt: skip
+TWO_FACTOR = Article(path="account/2fa.md", title="Turn on two-step login", status="published", url="/account/2fa/")
+
+
+def known_truth_report():
+    """An article with many "no" votes and tickets still arriving; a topic with tickets and no
+    article; a search that keeps failing; a missed first-response standard; an article with 2 votes."""
+    records = _votes("/billing/refunds/", 40, 80, comments=("Refund button missing",) * 6)
+    records += _votes("/account/2fa/", 0, 2, comments=("Useless",))
+    records += _searches("dark mode", 25)
+    tickets, assignments = [], {}
+    for n in range(40):  # on the refunds topic, after the article was published
+        tickets.append(Ticket(id=f"r{n}", subject="Refund", question="?", created_at=OCT + timedelta(hours=n)))
+        assignments[f"r{n}"] = Assignment("t-refund", REFUNDS.path)
+    for n in range(30):  # a topic nobody wrote an article for
+        tickets.append(Ticket(id=f"s{n}", subject="SSO", question="?", created_at=OCT + timedelta(hours=n)))
+        assignments[f"s{n}"] = Assignment("t-sso", "")
+    for n in range(100):  # one-off questions, half answered late
+        late = n % 2 == 0
+        created = OCT + timedelta(hours=n)
+        tickets.append(
+            Ticket(id=f"o{n}", subject="Other", question="?", created_at=created,
+                   first_response_at=created + timedelta(hours=48 if late else 1))
+        )  # fmt: skip
+    tickets = [
+        t if t.first_response_at else Ticket(**{**t.__dict__, "first_response_at": t.created_at + timedelta(hours=1)})
+        for t in tickets
+    ]
+    standard = Standard(name="First reply within a day", measure="first_response", target=0.9, hours=24)
+    return _report(records, tickets=tickets, articles=[REFUNDS, TWO_FACTOR], assignments=assignments, standards=[standard])
+
+
+def test_well_evidenced_problems_rank_above_an_article_with_two_votes():
+    report = known_truth_report()
+    ranked = [(item.kind, item.target) for item in report.improvements]
+    assert ranked == [
+        ("fix-article", "/billing/refunds/"),
+        ("service-standard", "First reply within a day"),
+        ("write-article", "dark mode"),
+        ("write-article", "t-sso"),
+        ("fix-article", "/account/2fa/"),
+    ]
+    refunds, standard, search, topic, two_votes = report.improvements
+    assert refunds.evidence == (
+        "80 of 120 votes not helpful (67%, 95% CI 58–74%)",
+        '6 comments; 6 worded like "Refund button missing"',
+        "40 tickets on its topic since it was published on 2026-09-01",
+    )
+    assert standard.evidence == ("120 of 170 complied (71%, 95% CI 63–77%); target 90%",)
+    assert search.evidence == ("searched 25 times with no result", "by 2 different visitors")
+    assert topic.evidence[0] == "30 tickets on this question and no published article"
+    assert two_votes.evidence[0] == "2 of 2 votes not helpful (100%, 95% CI 34–100%)"
+    assert all(item.action and item.sample_size for item in report.improvements)
+    # The order holds in every format.
+    data = json.loads(render_report(report, "json"))
+    assert [(i["kind"], i["target"]) for i in data["improvements"]] == ranked
+    rows = list(csv.reader(io.StringIO(render_report(report, "csv"))))
+    assert [(row[1], row[2]) for row in rows[1:]] == ranked
+
+
+# -- trends, topics, merge and split ---------------------------------------------------------
+
+SEP = datetime(2026, 9, 1, tzinfo=timezone.utc)
+
+
+def test_a_comparison_period_gives_each_measure_its_previous_value():
+    records = [FeedbackRecord("feedback", SEP + timedelta(days=d), page="/billing/vat/", helpful=d % 2 == 0) for d in range(10)]
+    records += [FeedbackRecord("feedback", OCT + timedelta(days=d), page="/billing/vat/", helpful=False) for d in range(4)]
+    records += [FeedbackRecord("search", SEP + timedelta(days=d), query="Dark mode", results=0) for d in range(3)]
+    records += [FeedbackRecord("search", OCT + timedelta(days=d), query="dark mode!", results=0) for d in range(5)]
+    records += [FeedbackRecord("survey", SEP + timedelta(days=1), survey="csat", score=5)]
+    records += [FeedbackRecord("survey", OCT + timedelta(days=1), survey="csat", score=2)]
+    tickets = [Ticket(id=f"s{n}", subject="", question="", created_at=SEP + timedelta(days=n)) for n in range(6)]
+    tickets += [Ticket(id=f"o{n}", subject="", question="", created_at=OCT + timedelta(days=n)) for n in range(9)]
+    assignments = {t.id: Assignment("t-vat", VAT.path) for t in tickets}
+    october = Window(OCT, datetime(2026, 11, 1, tzinfo=timezone.utc))
+    september = october.previous(GENERATED)
+    assert september == Window(datetime(2026, 9, 30, tzinfo=timezone.utc) - timedelta(days=30), OCT)
+    report = _report(records, tickets=tickets, articles=[VAT], assignments=assignments, window=october, compare=september)
+
+    [vat] = report.articles
+    assert (vat.votes, vat.previous_share.part, vat.previous_share.n) == (4, 5, 10)
+    [search] = report.searches
+    assert (search.count, search.previous) == (5, 3)
+    [topic] = report.topics
+    assert (topic.tickets.count, topic.previous) == (9, 6)
+    assert (report.current.tickets, report.previous.tickets) == (9, 6)
+    assert (report.current.failed_searches, report.previous.failed_searches) == (5, 3)
+    assert [s.value for s in report.previous.surveys] == [1.0]
+    item = next(i for i in report.improvements if i.target == "/billing/vat/")
+    assert "; 9 in the previous period" not in " ".join(item.evidence)
+    assert "9 tickets on its topic in the period (no 'published' date in its front matter); 6 in the previous period" in item.evidence
+    text = render_report(report, "md")
+    assert "## Compared with the previous period (from 2026-08-31 to 2026-09-30)" in text
+    assert "| Tickets | 9 | 6 |" in text
+    # Weeks run from the first to the last week of the period, empty ones included.
+    assert report.weeks[0].start == datetime(2026, 9, 28).date()
+    assert sum(w.tickets for w in report.weeks) == 9
+    assert [w.start.weekday() for w in report.weeks] == [0] * len(report.weeks)
+
+
+def test_an_article_answering_several_topics_is_a_split_item():
+    tickets = [Ticket(id=str(n), subject="", question="", created_at=T0) for n in range(30)]
+    assignments = {t.id: Assignment("t-main" if int(t.id) < 20 else "t-other", INVOICE.path) for t in tickets}
+    report = _report([], tickets=tickets, articles=[INVOICE], assignments=assignments)
+    split = next(i for i in report.improvements if i.kind == "split-article")
+    assert split.target == "/billing/download-invoice/"
+    assert split.evidence == ("30 tickets from 2 topics: 20 on its main topic t-main, 10 on t-other",)
+    assert split.score == pytest.approx(10 * 0.15)
+    # A few tickets off the main topic are noise, not a second question.
+    few = {t.id: Assignment("t-main" if int(t.id) < 27 else "t-other", INVOICE.path) for t in tickets}
+    assert not [i for i in _report([], tickets=tickets, articles=[INVOICE], assignments=few).improvements if i.kind == "split-article"]
+
+
+def test_one_search_opening_two_articles_alike_is_a_merge_item_and_counts_as_searches_that_led_there():
+    def opened(query, page, times):
+        return [FeedbackRecord("search", T0, query=query, results=3, opened=page) for _ in range(times)]
+
+    records = opened("VAT invoice", INVOICE.url, 6) + opened("vat invoice?", VAT.url, 4) + opened("refund", VAT.url, 9)
+    report = _report(records, articles=[INVOICE, VAT])
+    [merge] = report.improvements
+    assert (merge.kind, merge.target) == ("merge-articles", "/billing/download-invoice/ + /billing/vat/")
+    assert merge.title == "Download an invoice / Change your VAT number"
+    assert merge.evidence[1] == '"vat invoice" opened /billing/download-invoice/ 6 times and /billing/vat/ 4 times'
+    assert merge.score == pytest.approx(4 * 0.25)
+    vat = next(a for a in report.articles if a.page == "/billing/vat/")
+    assert (vat.searches, vat.search_terms) == (13, (("refund", 9), ("vat invoice?", 4)))
+    # Two opens of the second article are not enough to call the two alike.
+    assert _report(opened("vat", INVOICE.url, 6) + opened("vat", VAT.url, 2), articles=[INVOICE, VAT]).improvements == ()
+
+
+def test_comments_worded_alike_are_grouped():
+    comments = [
+        ("The reset link expired", False),
+        ("Where is the PDF?", False),
+        ("reset link has expired again!!", False),
+        ("Link expired, reset does not work", True),
+        ("Links expire too fast", False),
+    ]
+    groups = group_comments(comments)
+    assert [(g.label, g.count, g.not_helpful) for g in groups] == [
+        ("The reset link expired", 3, 2),
+        ("Where is the PDF?", 1, 1),
+        ("Links expire too fast", 1, 1),
+    ]
+    # Stop words of any of the site's languages do not make comments alike.
+    assert len(group_comments([("Het werkt niet", False), ("Det fungerar inte", False)])) == 2
+
+
+def test_surveys_from_ticket_links_count_for_the_ticket_topic():
+    tickets = [Ticket(id=str(n), subject="", question="", created_at=T0) for n in range(3)]
+    assignments = {t.id: Assignment("t-vat", VAT.path) for t in tickets}
+    records = [FeedbackRecord("survey", T0, survey="csat", score=s, ticket=str(n)) for n, s in enumerate((5, 4, 1))]
+    records.append(FeedbackRecord("survey", T0, survey="csat", score=5, ticket="unknown"))
+    [topic] = _report(records, tickets=tickets, articles=[VAT], assignments=assignments).topics
+    [csat] = topic.surveys
+    assert (csat.survey, csat.n, csat.value) == ("csat", 3, pytest.approx(2 / 3))
+
+
+def test_json_carries_topics_periods_and_weeks():
+    data = json.loads(render_report(known_truth_report(), "json"))
+    topic = next(t for t in data["topics"] if t["topic"] == "t-refund")
+    assert (topic["status"], topic["published_on"], topic["since_published"], topic["tickets"]["count"]) == (
+        "published", "2026-09-01", 40, 40,
+    )  # fmt: skip
+    assert data["periods"]["current"]["tickets"] == 170
+    assert data["periods"]["previous"] is None
+    assert data["weeks"][0]["start"] == "2026-09-28"
+    assert data["articles"][0]["comment_groups"] == [{"label": "Refund button missing", "count": 6, "not_helpful": 6}]
+
+
+def test_html_draws_trend_and_standards_charts():
+    text = render_report(known_truth_report(), "html")
+    assert 'id="chart-helpfulness"' in text and 'id="chart-standards"' in text and 'id="chart-trends"' in text
+    assert "<script" not in text.split("</head>")[1].replace("&lt;script", "")

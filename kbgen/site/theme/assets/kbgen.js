@@ -201,6 +201,12 @@
     /* A result opened: the report counts which searches lead to which article. */
     function opened(url) {
       var search = pending ? pending() : last;
+      if (pending) {
+        /* Settled now, so that leaving the page does not report it as abandoned. */
+        clearTimeout(timer);
+        pending = null;
+        settled(search);
+      }
       clicked = true;
       if (search && search.query.length >= 3 && url && new URL(url, location.href).origin === location.origin) {
         beacon(search, url);
