@@ -24,7 +24,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kbgen.articles import HASH_KEY, content_hash, read_articles, split_front_matter
 from kbgen.errors import KbgenError
@@ -167,6 +166,8 @@ def match_articles(
         return found
     article_texts = [_article_text(root / a.path) for a in candidates]
     topic_texts = [" ".join([t.title, *t.phrasings, *t.terms]) for t in rest]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here: `kbgen report` reads assignments without it
+
     vectorizer = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
     try:
         matrix = vectorizer.fit_transform(article_texts + topic_texts)

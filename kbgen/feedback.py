@@ -8,12 +8,13 @@ is damaged otherwise is skipped and counted. Neither stops a report.
 from __future__ import annotations
 
 import glob
-import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
+
+import orjson
 
 from kbgen.errors import KbgenError
 from kbgen.records import FeedbackRecord
@@ -187,8 +188,8 @@ def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
         if not raw.strip():
             continue
         try:
-            decoded = json.loads(raw)  # bytes: json decodes UTF-8 itself
-        except (UnicodeDecodeError, ValueError, RecursionError):
+            decoded = orjson.loads(raw)  # bytes: orjson checks the UTF-8 itself
+        except orjson.JSONDecodeError:
             if is_last_partial:
                 torn += 1
                 continue

@@ -6,8 +6,12 @@ report: feedback files (+ tickets, articles) -> metrics -> ranked improvements
 
 from __future__ import annotations
 
+import multiprocessing
+import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -28,11 +32,11 @@ from kbgen.drafts import (
 )
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
+from kbgen.records import FeedbackRecord, Ticket
 from kbgen.redact import Redactor
 from kbgen.form_exports import read_form_export
 from kbgen.report import Window, build_report
 from kbgen.report_formats import render_report
-from kbgen.topics import find_topics, make_engine
 
 
 SHOWN_BAD_ROWS = 10
@@ -96,6 +100,8 @@ def run_draft(
 
     engine and embeddings override the site_config's (see kbgen.topics.make_engine).
     """
+    from kbgen.topics import find_topics, make_engine  # here: the report does not pay for scikit-learn's import
+
     # A missing semantic extra or model is reported before any file is read.
     topic_engine = make_engine(engine or config.engine, embeddings or config.embeddings, progress)
     load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
@@ -142,17 +148,30 @@ def run_report(
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
     compare is the period the trends set window against; by default the equally long one before.
-
     Customers type personal data into comments and searches too: it is redacted before any
     measure is taken, so no report shows it.
     """
-    load = read_feedback(feedback)
-    if imports:
-        # Votes and answers collected by other services count like the collector's own.
-        imported = [record for spec in imports for record in read_form_export(spec)]
-        load = replace(
-            load, records=tuple(sorted((*load.records, *imported), key=lambda r: r.received_at)), files=load.files + len(imports)
-        )
+    with _tickets_meanwhile(tickets, read_options, skip_bad_rows, on_bytes) as ticket_list:
+        load = read_feedback(feedback)
+        if imports:
+            # Votes and answers collected by other services count like the collector's own.
+            imported = [record for spec in imports for record in read_form_export(spec)]
+            load = replace(
+                load, records=tuple(sorted((*load.records, *imported), key=lambda r: r.received_at)), files=load.files + len(imports)
+            )
+        load = replace(load, records=_redacted(load.records))
+        articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
+        assigned = read_assignments(assignments) if assignments else {}
+        report_tickets = ticket_list()
+    now = datetime.now(timezone.utc)
+    report = build_report(
+        load, report_tickets, articles, assigned, generated_at=now, window=window, standards=standards,
+        compare=compare or window.previous(now),
+    )  # fmt: skip
+    return render_report(report, fmt)
+
+
+def _redacted(records: Sequence[FeedbackRecord]) -> tuple[FeedbackRecord, ...]:
     redactor = Redactor()
     # Customers search for the same words again and again: each text is redacted once.
     redacted: dict[str, str] = {"": ""}
@@ -162,21 +181,84 @@ def run_report(
             redacted[text] = redactor.redact_text(text)
         return redacted[text]
 
-    load = replace(
-        load,
-        records=tuple(
-            replace(r, comment=redact(r.comment), query=redact(r.query)) if r.comment or r.query else r
-            for r in load.records
-        ),
+    out = []
+    for r in records:
+        comment, query = redact(r.comment), redact(r.query)
+        # Most texts hold nothing to redact: the record is kept as it is.
+        out.append(r if comment == r.comment and query == r.query else replace(r, comment=comment, query=query))
+    return tuple(out)
+
+
+# Ticket exports at least this large are read in a second process while this one reads the
+# feedback files: the report's two longest steps, and independent of each other.
+PARALLEL_READ_BYTES = 16 * 1024 * 1024
+
+
+@contextmanager
+def _tickets_meanwhile(
+    exports: Sequence[str | Path], options: ReadOptions | None, skip_bad_rows: bool, on_bytes: Callable[[int], None]
+) -> Iterator[Callable[[], tuple[Ticket, ...]]]:
+    """Yields a function returning the report's tickets; large exports are read meanwhile."""
+    if not exports:
+        yield tuple
+        return
+    if sum(Path(p).stat().st_size for p in exports if Path(p).is_file()) < PARALLEL_READ_BYTES:
+        yield lambda: _ticket_figures(exports, options, skip_bad_rows, on_bytes)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+    read = context.Value("q", 0, lock=False)
+    with ProcessPoolExecutor(1, mp_context=context, initializer=_share_counter, initargs=(read,)) as pool:
+        future = pool.submit(_ticket_figures_counted, exports, options, skip_bad_rows)
+        done = threading.Event()
+
+        def forward() -> None:  # the second process's progress, to this one's bar
+            seen = 0
+            while not done.wait(0.2) or seen != read.value:
+                now = read.value
+                on_bytes(now - seen)
+                seen = now
+
+        progress = threading.Thread(target=forward, daemon=True)
+        progress.start()
+        try:
+            yield future.result
+        finally:
+            done.set()
+            progress.join()
+
+
+_counter = None
+
+
+def _share_counter(counter) -> None:
+    global _counter
+    _counter = counter
+
+
+def _ticket_figures_counted(exports, options, skip_bad_rows) -> tuple[Ticket, ...]:
+    def count(n: int) -> None:
+        _counter.value += n
+
+    return _ticket_figures(exports, options, skip_bad_rows, count)
+
+
+def _ticket_figures(
+    exports: Sequence[str | Path], options: ReadOptions | None, skip_bad_rows: bool, on_bytes: Callable[[int], None]
+) -> tuple[Ticket, ...]:
+    """The tickets as the report uses them: ids, dates and counts, without any text or person."""
+    load = read_exports(exports, options=options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
+    return tuple(
+        Ticket(
+            id=t.id,
+            subject="",
+            question="",
+            status=t.status,
+            created_at=t.created_at,
+            first_response_at=t.first_response_at,
+            solved_at=t.solved_at,
+            reopens=t.reopens,
+            agent_replies=t.agent_replies,
+            customer_replies=t.customer_replies,
+        )
+        for t in load.tickets
     )
-    ticket_list = (
-        read_exports(tickets, options=read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes).tickets if tickets else ()
-    )
-    articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
-    assigned = read_assignments(assignments) if assignments else {}
-    now = datetime.now(timezone.utc)
-    report = build_report(
-        load, ticket_list, articles, assigned, generated_at=now, window=window, standards=standards,
-        compare=compare or window.previous(now),
-    )  # fmt: skip
-    return render_report(report, fmt)

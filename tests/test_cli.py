@@ -141,6 +141,31 @@ def test_report_period_is_whole_days_and_must_run_forward(monkeypatch, capsys, t
     assert (code, err) == (2, "Error: --since 2026-10-03 is after --until 2026-10-01\n")
 
 
+def test_report_reads_large_ticket_exports_in_a_second_process_with_the_same_result(monkeypatch, capsys, tmp_path, write_json):
+    import kbgen.pipeline
+
+    export = write_json(
+        "tickets.json",
+        zendesk_export([zendesk_ticket(n, "Invoice", "Where is my invoice?", "Under Billing.", created=f"2026-10-0{1 + n % 9}T09:00:00Z") for n in range(1, 40)]),
+    )
+    feedback = tmp_path / "feedback-2026-10-01-a.jsonl"
+    feedback.write_text('{"v": 1, "kind": "feedback", "received_at": "2026-10-01T12:00:00Z", "page": "/a/", "helpful": false}\n')
+    args = ("report", str(feedback), "--tickets", str(export), "--format", "json", "--content", str(tmp_path))
+    code, inline, err = run_main(monkeypatch, capsys, *args)
+    assert code == 0, err
+    monkeypatch.setattr(kbgen.pipeline, "PARALLEL_READ_BYTES", 0)
+    code, parallel, err = run_main(monkeypatch, capsys, *args)
+    assert code == 0, err
+    drop_time = lambda text: {k: v for k, v in json.loads(text).items() if k != "generated_at"}  # noqa: E731
+    assert drop_time(parallel) == drop_time(inline)
+    assert json.loads(parallel)["tickets"]["count"] == 39
+    # An error in the second process is the same one line.
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"tickets": [', encoding="utf-8")
+    code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--tickets", str(broken))
+    assert code == 2 and err.startswith(f"Error: {broken}") and "Traceback" not in err
+
+
 def test_report_reads_feedback_collected_elsewhere(monkeypatch, capsys, tmp_path):
     ga4 = tmp_path / "ga4.csv"
     ga4.write_text("# End date: 20261031\nPage path,data,Event count\n/a/,0,4\n/a/,1,1\n", encoding="utf-8")
