@@ -129,7 +129,7 @@ class SurveySummary:
     n: int
     measure: str  # what value means
     value: float | None  # csat: share 0-1 of 4-5; nps: -100..100; ces: mean score
-    low: float | None = None  # 95% interval where one is computed (csat)
+    low: float | None = None  # 95% interval: Wilson (csat), adjusted Wald (nps), Student's t (ces)
     high: float | None = None
     counts: tuple[tuple[str, int], ...] = ()  # e.g. promoters, passives, detractors
 
@@ -843,22 +843,40 @@ def _csat(scores: Sequence[int]) -> SurveySummary:
 
 
 def _nps(scores: Sequence[int]) -> SurveySummary:
+    """NPS with the adjusted-Wald 95% interval (Rocks 2016: 3/4 added to promoters and
+    detractors, 3 to n), which holds its coverage for small samples where plain Wald does not."""
+    n = len(scores)
     promoters = sum(1 for s in scores if s >= 9)
     detractors = sum(1 for s in scores if s <= 6)
-    value = 100 * (promoters - detractors) / len(scores) if scores else None
-    passives = len(scores) - promoters - detractors
+    value = 100 * (promoters - detractors) / n if n else None
+    low = high = None
+    if n:
+        adjusted = n + 3
+        pro, det = (promoters + 0.75) / adjusted, (detractors + 0.75) / adjusted
+        margin = Z95 * math.sqrt(max(0.0, pro + det - (pro - det) ** 2) / adjusted)
+        low, high = max(-100.0, 100 * (pro - det - margin)), min(100.0, 100 * (pro - det + margin))
     return SurveySummary(
         survey="nps",
-        n=len(scores),
+        n=n,
         measure="% promoters (9-10) minus % detractors (0-6)",
         value=value,
-        counts=(("promoters", promoters), ("passives", passives), ("detractors", detractors)),
+        low=low,
+        high=high,
+        counts=(("promoters", promoters), ("passives", n - promoters - detractors), ("detractors", detractors)),
     )
 
 
 def _ces(scores: Sequence[int]) -> SurveySummary:
-    mean = statistics.fmean(scores) if scores else None
-    return SurveySummary(survey="ces", n=len(scores), measure="mean effort score (1-7)", value=mean)
+    """Mean effort score with Student's t 95% interval (none for a single answer)."""
+    n = len(scores)
+    mean = statistics.fmean(scores) if n else None
+    low = high = None
+    if n > 1:
+        from scipy.special import stdtrit  # here: only reports with CES answers need it
+
+        margin = float(stdtrit(n - 1, 0.975)) * statistics.stdev(scores) / math.sqrt(n)
+        low, high = max(1.0, mean - margin), min(7.0, mean + margin)
+    return SurveySummary(survey="ces", n=n, measure="mean effort score (1-7)", value=mean, low=low, high=high)
 
 
 # Survey name -> summary of its scores. Add an entry (and a scale in SURVEY_SCALES) for a new survey.

@@ -76,7 +76,9 @@ def _inputs_line(report: Report) -> str:
 def _survey_value(summary: SurveySummary) -> str:
     if summary.survey == "csat":
         return f"{pct(summary.value)} (95% CI {pct(summary.low, sign=False)}–{pct(summary.high)})"
-    return _num(summary.value)
+    if summary.low is None:
+        return _num(summary.value)
+    return f"{_num(summary.value)} (95% CI {_num(summary.low)} to {_num(summary.high)})"
 
 
 def _short_survey(summary: SurveySummary) -> str:

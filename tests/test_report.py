@@ -139,6 +139,13 @@ def test_survey_summaries():
     assert (surveys["csat"].n, surveys["csat"].value) == (4, 0.75)
     assert (surveys["nps"].n, round(surveys["nps"].value, 1)) == (7, 14.3)  # 3 promoters - 2 detractors of 7
     assert (surveys["ces"].n, surveys["ces"].value) == (3, 4.0)
+    # Intervals: NPS adjusted Wald (n 7 -> 10, promoters 3.75/10, detractors 2.75/10); CES Student's t, 2 df.
+    nps_margin = 1.959964 * ((0.375 + 0.275 - 0.1**2) / 10) ** 0.5 * 100
+    assert (surveys["nps"].low, surveys["nps"].high) == (pytest.approx(10 - nps_margin), pytest.approx(10 + nps_margin))
+    ces_margin = 4.302653 * 2.645751 / 3**0.5
+    assert (surveys["ces"].low, surveys["ces"].high) == (1.0, pytest.approx(min(7.0, 4.0 + ces_margin)))
+    big = {s.survey: s for s in _report([answer("ces", 1 + n % 7) for n in range(700)]).surveys}["ces"]
+    assert big.high - big.low == pytest.approx(2 * 1.963 * 2.0 / 700**0.5, rel=0.01)
 
 
 def test_ticket_service_figures():
