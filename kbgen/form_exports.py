@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from dateutil import parser as dateparser
 
 from kbgen.errors import KbgenError
+from kbgen.exports.files import HEAD_BYTES, csv_format, detect_encoding, open_binary
 from kbgen.feedback import SURVEY_SCALES
 from kbgen.records import FeedbackRecord
 
@@ -53,16 +54,21 @@ def read_form_export(spec: str) -> list[FeedbackRecord]:
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[str]], list[str]]:
-    """(header, rows, comment lines) of a CSV file; GA4 opens with '#' comment lines."""
+    """(header, rows, comment lines) of a CSV file; GA4 opens with '#' comment lines.
+
+    A sheet opened and saved again in Excel comes back in the system's code page and, in much
+    of Europe, with semicolons: both are detected as for ticket exports."""
+    encoding = detect_encoding(path)
+    with open_binary(path) as fp:
+        data = fp.read()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise KbgenError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise KbgenError(f"{path}: not UTF-8 text (export the CSV again as UTF-8)") from None
+        text = data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise KbgenError(f"{path}: not valid {encoding} text (byte {exc.start}); save the CSV again as UTF-8") from None
     lines = text.splitlines()
     comments = [line for line in lines if line.startswith("#")]
-    table = list(csv.reader(io.StringIO("\n".join(line for line in lines if line.strip() and not line.startswith("#")))))
+    body = "\n".join(line for line in lines if line.strip() and not line.startswith("#"))
+    table = list(csv.reader(io.StringIO(body), **csv_format(body[:HEAD_BYTES])))
     if not table:
         raise KbgenError(f"{path}: no header row")
     return [cell.strip() for cell in table[0]], table[1:], comments

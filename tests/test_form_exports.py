@@ -57,6 +57,15 @@ def test_google_forms_answers_become_survey_records(tmp_path):
     assert records[0].received_at == datetime(2026, 10, 2, 7, 15, tzinfo=timezone.utc)
 
 
+def test_a_sheet_saved_again_by_a_european_excel_is_read(tmp_path):
+    # Windows-1252 and semicolons; "ë" and "€" are not UTF-8 here.
+    path = tmp_path / "responses.csv"
+    sheet = "Timestamp;Hoe tevreden bent u?;Opmerking\n2026-10-02 09:15;5;Geholpen door Zoë, € terug\n2026-10-03 10:00;3;\n"
+    path.write_bytes(sheet.encode("cp1252"))
+    records = read_form_export(f"google-forms:csat={path}")
+    assert [(r.score, r.comment) for r in records] == [(5, "Geholpen door Zoë, € terug"), (3, "")]
+
+
 def test_google_forms_needs_a_score_on_the_surveys_scale(tmp_path):
     path = tmp_path / "responses.csv"
     path.write_text(FORMS, encoding="utf-8")
