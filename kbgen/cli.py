@@ -417,7 +417,9 @@ def report(
     if not feedback and not imports:
         raise click.UsageError("give collector files (FEEDBACK) or --import FORMAT:FILE")
     window = _window(since, until)
-    compare = _window(compare_since, compare_until, "--compare-") if compare_since or compare_until else None
+    if bool(compare_since) != bool(compare_until):
+        raise KbgenError("--compare-since and --compare-until go together (without them: the period before --since)")
+    compare = _window(compare_since, compare_until, "--compare-") if compare_since else None
 
     options = _read_options(mapping, encoding, timezone)
     with _ReadProgress(ticket_exports) as on_bytes:

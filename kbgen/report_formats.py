@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 from typing import Any, Callable, Sequence
@@ -431,7 +432,8 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 {% if bar.label %}<text x="{{ bar.x }}" y="{{ trend.bottom + 16 }}">{{ bar.label }}</text>{% endif %}
 {% endfor %}
 {% for line in trend.lines %}
-<polyline points="{{ line.points }}" fill="none" stroke="{{ line.colour }}" stroke-width="2"/>
+<polyline points="{% for x, y in line.points %}{{ x }},{{ y }} {% endfor %}" fill="none" stroke="{{ line.colour }}" stroke-width="2"/>
+{% for x, y in line.points %}<circle cx="{{ x }}" cy="{{ y }}" r="3" fill="{{ line.colour }}"/>{% endfor %}
 {% endfor %}
 </svg>
 <table>
@@ -527,7 +529,7 @@ def _bars(rows: Sequence[tuple[str, Share, str, float | None]]) -> dict[str, Any
                 "label": label,
             }
         )
-    return {"left": left, "span": span, "width": left + span + 130, "height": len(bars) * row + 4, "bars": bars}
+    return {"left": left, "span": span, "width": left + span + 220, "height": len(bars) * row + 4, "bars": bars}
 
 
 def _trend(weeks: Sequence[Week]) -> dict[str, Any] | None:
@@ -538,7 +540,7 @@ def _trend(weeks: Sequence[Week]) -> dict[str, Any] | None:
     most = max(w.tickets for w in weeks) or 1
     bar = max(2, step - 3)
     bars, helpful, csat = [], [], []
-    label_every = max(1, len(weeks) // 8)
+    label_every = math.ceil(56 / step)  # a "28 Sep" label is about 50 pixels wide
     for index, w in enumerate(weeks):
         x = left + index * step
         h = round((bottom - top) * w.tickets / most, 1)
@@ -551,11 +553,12 @@ def _trend(weeks: Sequence[Week]) -> dict[str, Any] | None:
             }
         )  # fmt: skip
         if w.helpful.value is not None:
-            helpful.append(f"{centre:.1f},{bottom - (bottom - top) * w.helpful.value:.1f}")
+            helpful.append((round(centre, 1), round(bottom - (bottom - top) * w.helpful.value, 1)))
         if w.csat.value is not None:
-            csat.append(f"{centre:.1f},{bottom - (bottom - top) * w.csat.value:.1f}")
+            csat.append((round(centre, 1), round(bottom - (bottom - top) * w.csat.value, 1)))
     right = left + len(weeks) * step
-    lines = [{"points": " ".join(p), "colour": c} for p, c in ((helpful, "#1f6f43"), (csat, "#c0572b")) if len(p) > 1]
+    # Each week's share is a dot, joined by a line: a week alone still shows.
+    lines = [{"points": p, "colour": c} for p, c in ((helpful, "#1f6f43"), (csat, "#c0572b")) if p]
     return {
         "left": left, "right": right, "top": top, "bottom": bottom, "bar": bar, "most": most,
         "width": right + 50, "height": bottom + 24, "bars": bars, "lines": lines,

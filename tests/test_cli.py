@@ -139,6 +139,16 @@ def test_report_period_is_whole_days_and_must_run_forward(monkeypatch, capsys, t
     assert json.loads(out)["inputs"]["records"] == 1  # the 2nd, to its last minute
     code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--since", "2026-10-03", "--until", "2026-10-01")
     assert (code, err) == (2, "Error: --since 2026-10-03 is after --until 2026-10-01\n")
+    # The comparison period: the one before by default, or the days named.
+    code, out, err = run_main(monkeypatch, capsys, "report", str(feedback), "--format", "json", "--content", str(tmp_path),
+                              "--since", "2026-10-03", "--until", "2026-10-03")
+    assert json.loads(out)["periods"]["previous"]["since"] == "2026-10-02T00:00:00Z"
+    assert json.loads(out)["periods"]["previous"]["submissions"] == 1
+    code, out, err = run_main(monkeypatch, capsys, "report", str(feedback), "--format", "json", "--content", str(tmp_path),
+                              "--since", "2026-10-03", "--compare-since", "2026-10-01", "--compare-until", "2026-10-02")
+    assert json.loads(out)["periods"]["previous"]["submissions"] == 2
+    code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--compare-since", "2026-10-01")
+    assert (code, err) == (2, "Error: --compare-since and --compare-until go together (without them: the period before --since)\n")
 
 
 def test_report_reads_large_ticket_exports_in_a_second_process_with_the_same_result(monkeypatch, capsys, tmp_path, write_json):
