@@ -400,6 +400,10 @@ def report(
 ) -> None:
     """Rank what to improve first from FEEDBACK files (folders or globs) and tickets.
 
+    Each item is one of fix-article, write-article, split-article, merge-articles or
+    service-standard, with its evidence in numbers and a score: customers affected x
+    severity, small samples discounted (the README explains each rule).
+
     --since and --until limit the report to a period: submissions received and
     tickets created in it. Trends set it against the equally long period before
     (or --compare-since/--compare-until). Tickets count per topic when
