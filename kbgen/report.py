@@ -333,7 +333,7 @@ def build_report(
     searches = _failed_searches(records, earlier_records)
     topics = _topic_stats(tickets, earlier_tickets, records, articles, assignments)
     results = tuple(_standard(standard, records, tickets) for standard in standards)
-    improvements = _fix_articles(article_stats, topics, articles)
+    improvements = _fix_articles(article_stats, topics)
     improvements += [_write_for_search(g) for g in searches if g.count >= MIN_FAILED_SEARCHES]
     improvements += [_write_for_topic(t) for t in topics if t.status != "published"]
     improvements += _splits(topics)
@@ -603,9 +603,7 @@ def group_comments(comments: Sequence[tuple[str, bool]]) -> tuple[CommentGroup, 
 # -- ranked items ----------------------------------------------------------------------------
 
 
-def _fix_articles(
-    stats: Sequence[ArticleStats], topics: Sequence[TopicStats], articles: Sequence[Article]
-) -> list[Improvement]:
+def _fix_articles(stats: Sequence[ArticleStats], topics: Sequence[TopicStats]) -> list[Improvement]:
     """One item per published page with "not helpful" votes or tickets still arriving on its topic."""
     votes = {s.page: s for s in stats}
     tickets: dict[str, list[TopicStats]] = defaultdict(list)
