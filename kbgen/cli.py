@@ -135,11 +135,11 @@ def _read_options(mapping: tuple[str, ...], encoding: str | None, timezone: str)
 
 
 class _ReadProgress:
-    """A progress bar over the bytes of the exports, on a terminal only."""
+    """A progress bar over the bytes of the files read, on a terminal only."""
 
-    def __init__(self, paths) -> None:
+    def __init__(self, paths, label: str = "reading exports") -> None:
         total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
-        self.bar = click.progressbar(length=total, label="reading exports", file=sys.stderr) if sys.stderr.isatty() and total else None
+        self.bar = click.progressbar(length=total, label=label, file=sys.stderr) if sys.stderr.isatty() and total else None
 
     def __enter__(self):
         if self.bar is not None:
@@ -426,7 +426,9 @@ def report(
     compare = _window(compare_since, compare_until, "--compare-") if compare_since else None
 
     options = _read_options(mapping, encoding, timezone)
-    with _ReadProgress(ticket_exports) as on_bytes:
+    from kbgen.feedback import feedback_files
+
+    with _ReadProgress([*ticket_exports, *feedback_files(feedback)], "reading feedback and tickets") as on_bytes:
         text = run_report(
             feedback,
             tickets=ticket_exports,

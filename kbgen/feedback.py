@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import orjson
 
@@ -51,13 +51,15 @@ REPEAT_WINDOW = timedelta(minutes=10)
 BOT_DAILY = 500
 
 
-def read_feedback(sources: Iterable[str]) -> FeedbackLoad:
-    """Read feedback files, directories (their ``*.jsonl``) and glob patterns."""
+def read_feedback(sources: Iterable[str], on_bytes: Callable[[int], None] = lambda n: None) -> FeedbackLoad:
+    """Read feedback files, directories (their ``*.jsonl``) and glob patterns; on_bytes hears
+    the size of each file read, for a progress bar."""
     numbered: list[tuple[datetime, int, FeedbackRecord]] = []
     skipped = torn = 0
-    paths = _expand(sources)
+    paths = feedback_files(sources)
     for path in paths:
         records, file_skipped, file_torn = _read_file(path)
+        on_bytes(path.stat().st_size)
         skipped += file_skipped
         torn += file_torn
         base = len(numbered)
@@ -147,7 +149,8 @@ def parse_record(data: Any) -> FeedbackRecord | None:
     return FeedbackRecord(kind=kind, received_at=received_at, helpful=helpful, score=score, results=results, **text)
 
 
-def _expand(sources: Iterable[str]) -> list[Path]:
+def feedback_files(sources: Iterable[str]) -> list[Path]:
+    """The files that sources (files, directories of ``*.jsonl``, glob patterns) name, once each."""
     found: list[Path] = []
     for source in sources:
         path = Path(source)

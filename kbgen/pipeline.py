@@ -148,11 +148,17 @@ def run_report(
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
     compare is the period the trends set window against; by default the equally long one before.
-    Customers type personal data into comments and searches too: it is redacted before any
+    on_bytes hears the bytes of feedback files and ticket exports read. Customers type personal data into comments and searches too: it is redacted before any
     measure is taken, so no report shows it.
     """
-    with _tickets_meanwhile(tickets, read_options, skip_bad_rows, on_bytes) as ticket_list:
-        load = read_feedback(feedback)
+    lock = threading.Lock()  # the bytes of tickets read in a second process arrive on a thread
+
+    def on_bytes_locked(n: int) -> None:
+        with lock:
+            on_bytes(n)
+
+    with _tickets_meanwhile(tickets, read_options, skip_bad_rows, on_bytes_locked) as ticket_list:
+        load = read_feedback(feedback, on_bytes_locked)
         if imports:
             # Votes and answers collected by other services count like the collector's own.
             imported = [record for spec in imports for record in read_form_export(spec)]

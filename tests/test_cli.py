@@ -169,6 +169,10 @@ def test_report_reads_large_ticket_exports_in_a_second_process_with_the_same_res
     drop_time = lambda text: {k: v for k, v in json.loads(text).items() if k != "generated_at"}  # noqa: E731
     assert drop_time(parallel) == drop_time(inline)
     assert json.loads(parallel)["tickets"]["count"] == 39
+    # The progress bar hears every byte of both, from either process.
+    heard = []
+    kbgen.pipeline.run_report([str(feedback)], tickets=[export], content_dir=tmp_path, on_bytes=heard.append)
+    assert sum(heard) == export.stat().st_size + feedback.stat().st_size
     # An error in the second process is the same one line.
     broken = tmp_path / "broken.json"
     broken.write_text('{"tickets": [', encoding="utf-8")
