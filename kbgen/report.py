@@ -477,9 +477,11 @@ def _topic_stats(
             if topic:
                 scores[topic][record.survey].append(record.score)
     by_path = {a.path: a for a in articles}
+    # A writer may move or rename the file: its front matter still names the topic it answers.
+    by_topic_id = {a.topic_id: a for a in articles if a.topic_id}
     stats = []
     for topic, group in by_topic.items():
-        article = by_path.get(assignments[group[0].id].article)
+        article = by_path.get(assignments[group[0].id].article) or by_topic_id.get(topic)
         published_on = article.published_on if article else None
         stats.append(
             TopicStats(

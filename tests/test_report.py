@@ -103,6 +103,16 @@ def test_tickets_assigned_to_a_draft_are_demand_for_it():
     assert item.score == pytest.approx(3.3)
 
 
+def test_an_article_moved_since_the_draft_is_found_by_its_topic_id():
+    moved = Article(path="billing/invoices/download.md", title="Download an invoice", status="published",
+                    topic_id="t-inv", url="/billing/invoices/download/")  # fmt: skip
+    tickets = [Ticket(id=str(n), subject="", question="", created_at=T0) for n in range(3)]
+    report = _report([], tickets=tickets, articles=[moved], assignments={t.id: Assignment("t-inv", INVOICE.path) for t in tickets})
+    [topic] = report.topics
+    assert (topic.article, topic.status, topic.page) == (moved.path, "published", "/billing/invoices/download/")
+    assert [i.kind for i in report.improvements] == ["fix-article"]
+
+
 def test_a_topic_without_any_article_is_a_write_item():
     tickets = [Ticket(id=str(n), subject="Export", question="How do I export?") for n in range(4)]
     report = _report([], tickets=tickets, assignments={t.id: Assignment("t-gone", "") for t in tickets})
