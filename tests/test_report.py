@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -234,6 +235,11 @@ def test_json_parses_and_carries_every_section(report):
     assert data["articles"][0]["helpful_share"]["n"] == 40
     assert data["searches"][0]["count"] == 9
     assert data["surveys"] == {} and data["tickets"] is None
+    # The sections are the ones report_data documents, in its order.
+    from kbgen.report_formats import report_data
+
+    documented = re.findall(r'^    "(\w+)":', report_data.__doc__, re.M)
+    assert list(data) == ["version", "generated_at", *documented]
 
 
 def test_unknown_format_is_a_kbgen_error(report):
