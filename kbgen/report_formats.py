@@ -33,6 +33,7 @@ from kbgen.report import (
 )
 
 SHOWN_COMMENT_GROUPS = 5
+CHART_ARTICLES = 40  # bars in the helpfulness chart: the articles with most votes (the table has all)
 
 # -- shared wording --------------------------------------------------------------------------
 
@@ -445,7 +446,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
 
 {% if report.articles %}
 <h2>Article feedback</h2>
-<p class="muted">Bars: helpful share of votes; whiskers: its 95% interval.</p>
+<p class="muted">Bars: helpful share of votes; whiskers: its 95% interval{% if report.articles|selectattr("votes")|list|length > chart_articles %}; the {{ chart_articles }} articles with most votes{% endif %}.</p>
 {{ bars(helpfulness, "chart-helpfulness", "Helpful share per article with 95% intervals") }}
 <table>
 <tr><th>Article</th><th>Page</th><th class="n">Votes</th><th class="n">Helpful</th><th>Helpful share (95% CI)</th><th>Previous period</th><th class="n">Comments</th><th class="n">Opened from search</th></tr>
@@ -574,7 +575,10 @@ def render_html(report: Report) -> str:
         report=report,
         generated=f"{report.generated_at:%Y-%m-%d %H:%M}",
         inputs=_inputs_line(report),
-        helpfulness=_bars([(a.title, a.helpful_share, f"{pct(a.helpful_share.value)} of {a.votes}", None) for a in report.articles if a.votes]),
+        helpfulness=_bars(
+            [(a.title, a.helpful_share, f"{pct(a.helpful_share.value)} of {a.votes}", None) for a in report.articles if a.votes][:CHART_ARTICLES]
+        ),
+        chart_articles=CHART_ARTICLES,
         compliance=_bars([(r.name, r.complied, _standard_label(r), r.target) for r in report.standards]),
         trend=_trend(report.weeks),
         week_rows=_week_rows(report.weeks),
