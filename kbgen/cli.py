@@ -424,6 +424,8 @@ def report(
     if bool(compare_since) != bool(compare_until):
         raise KbgenError("--compare-since and --compare-until go together (without them: the period before --since)")
     compare = _window(compare_since, compare_until, "--compare-") if compare_since else None
+    if compare and (window.until is None or compare.since < window.until) and (window.since is None or compare.until > window.since):
+        raise KbgenError("--compare-since/--compare-until overlap the period reported on (--since/--until): a trend needs two apart")
 
     options = _read_options(mapping, encoding, timezone)
     from kbgen.feedback import feedback_files

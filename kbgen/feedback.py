@@ -113,7 +113,10 @@ def _without_repeats(records: list[FeedbackRecord], per_client: Counter) -> tupl
             # Imported or anonymous (nothing to tell repeats by), or the client's only one.
             kept.append(record)
             continue
-        key = (record.client, record.kind, record.page, record.helpful, record.survey, record.score, record.query, record.comment)
+        key = (
+            record.client, record.kind, record.page, record.helpful, record.survey, record.score,
+            record.query, record.results, record.opened, record.comment,
+        )  # fmt: skip
         previous = last_seen.get(key)
         last_seen[key] = record.received_at
         if previous is None or record.received_at - previous > REPEAT_WINDOW:
@@ -178,7 +181,7 @@ def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
         data = path.read_bytes()
     except OSError as exc:
         raise KbgenError(f"{path}: cannot read: {exc.strerror}") from None
-    lines = data.split(b"\n")
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")  # a BOM from a text editor is no damage
     # After the final newline split() leaves b""; anything else there is a line cut short.
     unterminated = lines.pop()
     records: list[FeedbackRecord] = []

@@ -10,7 +10,6 @@ import multiprocessing
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -148,7 +147,9 @@ def run_report(
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
     compare is the period the trends set window against; by default the equally long one before.
-    on_bytes hears the bytes of feedback files and ticket exports read. Customers type personal data into comments and searches too: it is redacted before any
+    on_bytes hears the bytes of feedback files and ticket exports read. Exports over
+    PARALLEL_READ_BYTES are read in a spawned process, so a script calling this needs the usual
+    ``if __name__ == "__main__":`` guard. Customers type personal data into comments and searches too: it is redacted before any
     measure is taken, so no report shows it.
     """
     lock = threading.Lock()  # the bytes of tickets read in a second process arrive on a thread
@@ -168,11 +169,11 @@ def run_report(
         load = replace(load, records=_redacted(load.records))
         articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
         assigned = read_assignments(assignments) if assignments else {}
-        report_tickets = ticket_list()
+        report_tickets, duplicates, bad_rows = ticket_list()
     now = datetime.now(timezone.utc)
     report = build_report(
         load, report_tickets, articles, assigned, generated_at=now, window=window, standards=standards,
-        compare=compare or window.previous(now),
+        compare=compare or window.previous(now), ticket_duplicates=duplicates, ticket_bad_rows=bad_rows,
     )  # fmt: skip
     return render_report(report, fmt)
 
@@ -195,6 +196,9 @@ def _redacted(records: Sequence[FeedbackRecord]) -> tuple[FeedbackRecord, ...]:
     return tuple(out)
 
 
+# (tickets, duplicate records replaced, bad records skipped)
+TicketFigures = tuple[tuple[Ticket, ...], int, int]
+
 # Ticket exports at least this large are read in a second process while this one reads the
 # feedback files: the report's two longest steps, and independent of each other.
 PARALLEL_READ_BYTES = 16 * 1024 * 1024
@@ -203,34 +207,40 @@ PARALLEL_READ_BYTES = 16 * 1024 * 1024
 @contextmanager
 def _tickets_meanwhile(
     exports: Sequence[str | Path], options: ReadOptions | None, skip_bad_rows: bool, on_bytes: Callable[[int], None]
-) -> Iterator[Callable[[], tuple[Ticket, ...]]]:
+) -> Iterator[Callable[[], TicketFigures]]:
     """Yields a function returning the report's tickets; large exports are read meanwhile."""
     if not exports:
-        yield tuple
+        yield lambda: ((), 0, 0)
         return
     if sum(Path(p).stat().st_size for p in exports if Path(p).is_file()) < PARALLEL_READ_BYTES:
         yield lambda: _ticket_figures(exports, options, skip_bad_rows, on_bytes)
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
     read = context.Value("q", 0, lock=False)
-    with ProcessPoolExecutor(1, mp_context=context, initializer=_share_counter, initargs=(read,)) as pool:
-        future = pool.submit(_ticket_figures_counted, exports, options, skip_bad_rows)
-        done = threading.Event()
+    pool = context.Pool(1, initializer=_share_counter, initargs=(read,))
+    result = pool.apply_async(_ticket_figures_counted, (exports, options, skip_bad_rows))
+    done = threading.Event()
 
-        def forward() -> None:  # the second process's progress, to this one's bar
-            seen = 0
-            while not done.wait(0.2) or seen != read.value:
-                now = read.value
-                on_bytes(now - seen)
-                seen = now
+    def forward() -> None:  # the second process's progress, to this one's bar
+        seen = 0
+        while not done.wait(0.2) or seen != read.value:
+            now = read.value
+            on_bytes(now - seen)
+            seen = now
 
-        progress = threading.Thread(target=forward, daemon=True)
-        progress.start()
-        try:
-            yield future.result
-        finally:
-            done.set()
-            progress.join()
+    progress = threading.Thread(target=forward, daemon=True)
+    progress.start()
+    try:
+        yield result.get
+    except BaseException:
+        pool.terminate()  # an error or Ctrl-C here need not wait for the tickets to be read
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
+        done.set()
+        progress.join()
 
 
 _counter = None
@@ -241,7 +251,7 @@ def _share_counter(counter) -> None:
     _counter = counter
 
 
-def _ticket_figures_counted(exports, options, skip_bad_rows) -> tuple[Ticket, ...]:
+def _ticket_figures_counted(exports, options, skip_bad_rows) -> TicketFigures:
     def count(n: int) -> None:
         _counter.value += n
 
@@ -250,10 +260,11 @@ def _ticket_figures_counted(exports, options, skip_bad_rows) -> tuple[Ticket, ..
 
 def _ticket_figures(
     exports: Sequence[str | Path], options: ReadOptions | None, skip_bad_rows: bool, on_bytes: Callable[[int], None]
-) -> tuple[Ticket, ...]:
-    """The tickets as the report uses them: ids, dates and counts, without any text or person."""
+) -> TicketFigures:
+    """The tickets as the report uses them (ids, dates and counts, without any text or person),
+    the duplicate records replaced and the bad ones skipped."""
     load = read_exports(exports, options=options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
-    return tuple(
+    tickets = tuple(
         Ticket(
             id=t.id,
             subject="",
@@ -268,3 +279,4 @@ def _ticket_figures(
         )
         for t in load.tickets
     )
+    return tickets, load.duplicates, len(load.bad_rows)

@@ -221,6 +221,7 @@ class Week:
     """One week (Monday to Sunday, UTC) of the period, for the trend chart."""
 
     start: date
+    days: int  # of its 7 days, those within the period (the first and last week may be cut)
     tickets: int
     helpful: Share
     csat: Share
@@ -251,6 +252,8 @@ class Report:
     current: PeriodFigures | None = None
     previous: PeriodFigures | None = None  # the comparison period; None without one
     weeks: tuple[Week, ...] = ()
+    ticket_duplicates: int = 0  # ticket records replaced by newer ones of the same ticket
+    ticket_bad_rows: int = 0  # ticket records skipped as unreadable (--skip-bad-rows)
 
 
 # -- statistics ------------------------------------------------------------------------------
@@ -318,9 +321,12 @@ def build_report(
     window: Window = Window(),
     standards: Sequence[Standard] = (),
     compare: Window | None = None,
+    ticket_duplicates: int = 0,
+    ticket_bad_rows: int = 0,
 ) -> Report:
     """Measures and ranked improvements. Only submissions received, and tickets created, within
-    window count; those within compare (a period to set them against) give the trends."""
+    window count; those within compare (a period to set them against) give the trends.
+    ticket_duplicates and ticket_bad_rows are what reading the exports replaced and skipped."""
     generated_at = generated_at or datetime.now(timezone.utc)
     records = tuple(r for r in feedback.records if window.holds(r.received_at))
     kept_tickets = tuple(t for t in tickets if window.holds(t.created_at))
@@ -363,7 +369,9 @@ def build_report(
         topics=topics,
         current=_period_figures(window, records, tickets),
         previous=_period_figures(compare, earlier_records, earlier_tickets) if compare else None,
-        weeks=_weeks(records, tickets),
+        weeks=_weeks(records, tickets, window),
+        ticket_duplicates=ticket_duplicates,
+        ticket_bad_rows=ticket_bad_rows,
     )
 
 
@@ -478,7 +486,10 @@ def _topic_stats(
                 scores[topic][record.survey].append(record.score)
     by_path = {a.path: a for a in articles}
     # A writer may move or rename the file: its front matter still names the topic it answers.
-    by_topic_id = {a.topic_id: a for a in articles if a.topic_id}
+    by_topic_id: dict[str, Article] = {}
+    for a in sorted(articles, key=lambda a: (a.language != "", a.path)):  # a translation only when alone
+        if a.topic_id:
+            by_topic_id.setdefault(a.topic_id, a)
     stats = []
     for topic, group in by_topic.items():
         article = by_path.get(assignments[group[0].id].article) or by_topic_id.get(topic)
@@ -517,8 +528,9 @@ def _period_figures(
     )
 
 
-def _weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> tuple[Week, ...]:
-    """Per-week counts from the first to the last week with any submission or ticket."""
+def _weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket], window: Window) -> tuple[Week, ...]:
+    """Per-week counts over the whole period (or, where it is open, up to the first and last
+    week with any submission or ticket), empty weeks included."""
     counts: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # tickets, votes, helpful, csat, satisfied, failed
     monday: dict[date, date] = {}
 
@@ -543,14 +555,18 @@ def _weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> tupl
             entry[4] += record.score >= 4
         elif kind == "search" and record.results == 0:
             counts[week(record.received_at)][5] += 1
-    if not counts:
+    if not counts and (window.since is None or window.until is None):
         return ()
-    first, last = min(counts), max(counts)
+    first = week(window.since) if window.since else min(counts)
+    last = week(window.until - timedelta(microseconds=1)) if window.until else max(counts)
     weeks = []
     start = first
     while start <= last:
         t, v, h, c, s, f = counts.get(start, [0] * 6)
-        weeks.append(Week(start, t, share(h, v), share(s, c), f))
+        days = sum(
+            1 for d in range(7) if window.holds(datetime.combine(start + timedelta(days=d), datetime.min.time(), timezone.utc))
+        )
+        weeks.append(Week(start, days, t, share(h, v), share(s, c), f))
         start += timedelta(days=7)
     return tuple(weeks)
 
@@ -656,7 +672,7 @@ def _fix_article(page: str, votes: ArticleStats | None, topics: Sequence[TopicSt
     if votes and votes.searches:
         evidence.append(f"opened from search {votes.searches} times")
     title = votes.title if votes else topics[0].title
-    if votes and votes.comment_groups:
+    if votes and votes.not_helpful and votes.comment_groups:
         action = "Rewrite the article so it answers the question; address the comments, largest group first"
     elif arriving and not (votes and votes.not_helpful):
         action = "Find why customers still write in: compare the recent tickets with what the article says"
@@ -789,7 +805,7 @@ def _standard(standard: Standard, records: Sequence[FeedbackRecord], tickets: Se
 
 
 def _within_hours(durations: Sequence[float | None], hours: float | None) -> Share:
-    known = [d for d in durations if d is not None]
+    known = [d for d in durations if d is not None and d >= 0]  # a negative one is a clock or export error
     return share(sum(1 for d in known if d <= (hours or 0) * 3600), len(known))
 
 

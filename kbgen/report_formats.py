@@ -58,6 +58,8 @@ def _period(report: Report) -> str:
 
 def _inputs_line(report: Report) -> str:
     line = f"{report.records} submissions in {report.files} files ({_period(report)})"
+    if report.tickets:
+        line += f" and {report.tickets.count} tickets"
     if report.window.label():
         line = f"period {report.window.label()}: " + line
     left_out = [
@@ -69,6 +71,8 @@ def _inputs_line(report: Report) -> str:
             (report.repeats, "repeated answers counted once"),
             (report.bots, "robot submissions dropped"),
             (report.outside, "submissions and tickets outside the period"),
+            (report.ticket_duplicates, "ticket records replaced by newer ones"),
+            (report.ticket_bad_rows, "unreadable ticket records skipped"),
         )
         if count
     ]
@@ -157,7 +161,7 @@ def _comparison_rows(report: Report) -> list[tuple[str, str, str]]:
 
 def _week_rows(weeks: Sequence[Week]) -> list[tuple[str, str, str, str, str]]:
     return [
-        (f"{w.start:%Y-%m-%d}", str(w.tickets), f"{pct(w.helpful.value)} of {w.helpful.n}", f"{pct(w.csat.value)} of {w.csat.n}", str(w.failed_searches))
+        (f"{w.start:%Y-%m-%d}" + (f" ({w.days} days)" if w.days < 7 else ""), str(w.tickets), f"{pct(w.helpful.value)} of {w.helpful.n}", f"{pct(w.csat.value)} of {w.csat.n}", str(w.failed_searches))
         for w in weeks
     ]
 
@@ -272,7 +276,8 @@ def report_data(report: Report) -> dict[str, Any]:
 
     ``{"version": 1, "generated_at": "...Z",
     "inputs": {"records", "files", "skipped", "torn", "duplicates", "repeats", "bots", "first_at", "last_at",
-               "since", "until" (the period asked for, until exclusive), "outside"},
+               "since", "until" (the period asked for, until exclusive), "outside",
+               "ticket_duplicates", "ticket_bad_rows"},
     "improvements": [{"rank", "kind", "target", "title", "score", "action", "evidence": [...], "sample_size"}],
     "articles": [{"page", "title", "path", "votes", "helpful", "not_helpful", "helpful_share": {share},
                   "comments": [...], "comment_groups": [{"label", "count", "not_helpful"}],
@@ -284,7 +289,8 @@ def report_data(report: Report) -> dict[str, Any]:
                 "published_on", "since_published", "surveys": {like "surveys"}}],
     "standards": [{"name", "measure", "target", "hours", "complied": {share}, "breached"}],
     "periods": {"current": {period}, "previous": null or {period}},
-    "weeks": [{"start", "tickets", "helpful": {share}, "csat": {share}, "failed_searches"}]}``
+    "weeks": [{"start", "days" (of its 7 in the period), "tickets", "helpful": {share}, "csat": {share},
+               "failed_searches"}]}``
 
     A share is ``{"part", "n", "value", "low", "high"}`` (0-1, Wilson 95% bounds); ticket figures
     are ``{"count", "first_response_h": {"n", "median", "p90"}, "resolution_h": {...},
@@ -308,6 +314,8 @@ def report_data(report: Report) -> dict[str, Any]:
             "since": _iso(report.window.since),
             "until": _iso(report.window.until),
             "outside": report.outside,
+            "ticket_duplicates": report.ticket_duplicates,
+            "ticket_bad_rows": report.ticket_bad_rows,
         },
         "improvements": [
             {"rank": rank, **asdict(item), "score": round(item.score, 3), "evidence": list(item.evidence)}
@@ -548,7 +556,8 @@ def _trend(weeks: Sequence[Week]) -> dict[str, Any] | None:
         centre = x + bar / 2
         bars.append(
             {
-                "x": x, "y": bottom - h, "h": h, "week": f"{w.start:%Y-%m-%d}", "tickets": w.tickets,
+                "x": x, "y": bottom - h, "h": h, "tickets": w.tickets,
+                "week": f"{w.start:%Y-%m-%d}" + (f" ({w.days} of its days in the period)" if w.days < 7 else ""),
                 "helpful_label": f"{pct(w.helpful.value)} of {w.helpful.n}", "csat_label": f"{pct(w.csat.value)} of {w.csat.n}",
                 "label": f"{w.start:%d %b}" if index % label_every == 0 else "",
             }

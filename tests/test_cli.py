@@ -8,6 +8,7 @@ import pytest
 from conftest import REPO, zendesk_export, zendesk_ticket
 
 from kbgen.cli import cli, main
+from kbgen.errors import KbgenError
 
 COMMANDS = sorted(cli.commands)
 
@@ -147,6 +148,9 @@ def test_report_period_is_whole_days_and_must_run_forward(monkeypatch, capsys, t
     code, out, err = run_main(monkeypatch, capsys, "report", str(feedback), "--format", "json", "--content", str(tmp_path),
                               "--since", "2026-10-03", "--compare-since", "2026-10-01", "--compare-until", "2026-10-02")
     assert json.loads(out)["periods"]["previous"]["submissions"] == 2
+    code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--since", "2026-10-02",
+                            "--compare-since", "2026-10-01", "--compare-until", "2026-10-02")
+    assert code == 2 and "overlap the period reported on" in err
     code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--compare-since", "2026-10-01")
     assert (code, err) == (2, "Error: --compare-since and --compare-until go together (without them: the period before --since)\n")
 
@@ -169,10 +173,16 @@ def test_report_reads_large_ticket_exports_in_a_second_process_with_the_same_res
     drop_time = lambda text: {k: v for k, v in json.loads(text).items() if k != "generated_at"}  # noqa: E731
     assert drop_time(parallel) == drop_time(inline)
     assert json.loads(parallel)["tickets"]["count"] == 39
-    # The progress bar hears every byte of both, from either process.
-    heard = []
-    kbgen.pipeline.run_report([str(feedback)], tickets=[export], content_dir=tmp_path, on_bytes=heard.append)
-    assert sum(heard) == export.stat().st_size + feedback.stat().st_size
+    # The progress bar hears every byte of both, in either process.
+    for parallel_from in (0, 2**40):
+        monkeypatch.setattr(kbgen.pipeline, "PARALLEL_READ_BYTES", parallel_from)
+        heard = []
+        kbgen.pipeline.run_report([str(feedback)], tickets=[export], content_dir=tmp_path, on_bytes=heard.append)
+        assert sum(heard) == export.stat().st_size + feedback.stat().st_size
+    # A feedback error while the tickets are read elsewhere stops that reading and is the error shown.
+    monkeypatch.setattr(kbgen.pipeline, "PARALLEL_READ_BYTES", 0)
+    with pytest.raises(KbgenError, match="nothing-here: no such file or directory"):
+        kbgen.pipeline.run_report([str(tmp_path / "nothing-here")], tickets=[export], content_dir=tmp_path)
     # An error in the second process is the same one line.
     broken = tmp_path / "broken.json"
     broken.write_text('{"tickets": [', encoding="utf-8")

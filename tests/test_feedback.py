@@ -156,6 +156,24 @@ def test_an_answer_repeated_by_one_client_within_minutes_counts_once(tmp_path):
     assert (len(load.records), load.repeats) == (4, 1)
 
 
+def test_one_search_opening_two_results_is_two_answers_not_a_repeat(tmp_path):
+    search = {"kind": "search", "client": "c1", "query": "vat invoice", "results": 4, "helpful": None}
+    path = _write(
+        tmp_path / "f.jsonl",
+        _line(received_at="2026-10-01T12:00:00Z", opened="/billing/vat/", **search),
+        _line(received_at="2026-10-01T12:02:00Z", opened="/billing/download-invoice/", **search),
+    )
+    load = read_feedback([str(path)])
+    assert ([r.opened for r in load.records], load.repeats) == (["/billing/vat/", "/billing/download-invoice/"], 0)
+
+
+def test_a_byte_order_mark_from_an_editor_is_not_damage(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + _line().encode("utf-8"))
+    load = read_feedback([str(path)])
+    assert (len(load.records), load.skipped) == (1, 0)
+
+
 def test_a_client_sending_hundreds_a_day_is_a_robot_and_dropped(tmp_path):
     start = datetime(2026, 10, 1, tzinfo=timezone.utc)
     robot = [
