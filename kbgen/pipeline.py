@@ -29,6 +29,7 @@ from kbgen.drafts import (
     write_assignments,
     write_drafts,
 )
+from kbgen.errors import KbgenError
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback import read_feedback
 from kbgen.records import FeedbackRecord, Ticket
@@ -217,8 +218,10 @@ def _tickets_meanwhile(
         return
     context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
     read = context.Value("q", 0, lock=False)
-    pool = context.Pool(1, initializer=_share_counter, initargs=(read,))
-    result = pool.apply_async(_ticket_figures_counted, (exports, options, skip_bad_rows))
+    receiver, sender = context.Pipe(duplex=False)
+    reader = context.Process(target=_read_elsewhere, args=(sender, read, exports, options, skip_bad_rows), daemon=True)
+    reader.start()
+    sender.close()  # so that a reader that dies is an EOF here, not a wait forever
     done = threading.Event()
 
     def forward() -> None:  # the second process's progress, to this one's bar
@@ -228,34 +231,38 @@ def _tickets_meanwhile(
             on_bytes(now - seen)
             seen = now
 
+    def result() -> TicketFigures:
+        try:
+            outcome, value = receiver.recv()
+        except EOFError:
+            reader.join()
+            raise KbgenError(f"the process reading the ticket exports ended early (exit code {reader.exitcode})") from None
+        if outcome == "error":
+            raise value
+        return value
+
     progress = threading.Thread(target=forward, daemon=True)
     progress.start()
     try:
-        yield result.get
-    except BaseException:
-        pool.terminate()  # an error or Ctrl-C here need not wait for the tickets to be read
-        raise
-    else:
-        pool.close()
+        yield result
     finally:
-        pool.join()
+        reader.terminate()  # done by now, unless an error or Ctrl-C here cut the reading short
+        reader.join()
+        receiver.close()
         done.set()
         progress.join()
 
 
-_counter = None
+def _read_elsewhere(sender, read, exports, options, skip_bad_rows) -> None:
+    """The second process: sends ("ok", figures) or ("error", the exception) back."""
 
-
-def _share_counter(counter) -> None:
-    global _counter
-    _counter = counter
-
-
-def _ticket_figures_counted(exports, options, skip_bad_rows) -> TicketFigures:
     def count(n: int) -> None:
-        _counter.value += n
+        read.value += n
 
-    return _ticket_figures(exports, options, skip_bad_rows, count)
+    try:
+        sender.send(("ok", _ticket_figures(exports, options, skip_bad_rows, count)))
+    except Exception as exc:  # raised again in the first process, where the command reports it
+        sender.send(("error", exc))
 
 
 def _ticket_figures(
