@@ -114,9 +114,9 @@ class ArticleStats:
 
 @dataclass(frozen=True)
 class SearchGroup:
-    """Searches that found nothing, grouped by normalized wording."""
+    """Searches that found nothing, grouped by wording (case, punctuation and spaces ignored)."""
 
-    query: str  # normalized: case-folded, punctuation removed, spaces collapsed
+    query: str  # the group's most frequent normalized wording: case-folded, punctuation removed, spaces collapsed
     label: str  # the wording visitors used most often
     count: int
     visitors: int  # distinct daily client hashes
@@ -430,26 +430,31 @@ def _votes_by_page(records: Sequence[FeedbackRecord]) -> dict[str, tuple[int, in
 
 
 def _failed_searches(records: Sequence[FeedbackRecord], earlier: Sequence[FeedbackRecord] | None) -> tuple[SearchGroup, ...]:
-    wordings: dict[str, Counter[str]] = defaultdict(Counter)
+    """Searches that found nothing, grouped by normalized wording; "darkmode" and "dark mode"
+    are one group (compared without spaces), named by its most frequent wording."""
+    wordings: dict[str, Counter[str]] = defaultdict(Counter)  # group -> wordings as typed
+    normalized: dict[str, Counter[str]] = defaultdict(Counter)
     clients: dict[str, set[str]] = defaultdict(set)
     for record in records:
         if record.kind != "search" or record.results != 0:
             continue
-        key = normalize_query(record.query)
-        if not key:
+        query = normalize_query(record.query)
+        if not query:
             continue
+        key = query.replace(" ", "")
         wordings[key][" ".join(record.query.split())] += 1
+        normalized[key][query] += 1
         if record.client:
             clients[key].add(record.client)
     before = (
-        Counter(normalize_query(r.query) for r in earlier if r.kind == "search" and r.results == 0)
+        Counter(normalize_query(r.query).replace(" ", "") for r in earlier if r.kind == "search" and r.results == 0)
         if earlier is not None
         else None
     )
     groups = [
         SearchGroup(
-            query=key,
-            label=min(counter.items(), key=lambda item: (-item[1], item[0]))[0],
+            query=_most_frequent(normalized[key]),
+            label=_most_frequent(counter),
             count=sum(counter.values()),
             visitors=len(clients[key]),
             previous=before.get(key, 0) if before is not None else None,
@@ -458,6 +463,11 @@ def _failed_searches(records: Sequence[FeedbackRecord], earlier: Sequence[Feedba
     ]
     groups.sort(key=lambda g: (-g.count, g.query))
     return tuple(groups)
+
+
+def _most_frequent(counter: Counter[str]) -> str:
+    """The most frequent entry; the alphabetically first of equally frequent ones."""
+    return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
 def _topic_stats(
