@@ -165,7 +165,8 @@ def ticket_json(record: tuple[dict, dict[str, str]], where: str, options: ReadOp
 def _split_comment(cell: str, where: str) -> tuple[str, str, str]:
     parts = cell.split(";", 2)
     if len(parts) < 3:
-        raise KbgenError(f"{where}: field 'Comment': expected 'date;author;text', got '{cell[:40]}'")
+        # The cell itself is not shown: it holds a customer's words and an author's name.
+        raise KbgenError(f"{where}: field 'Comment': expected 'date;author;text', got {len(parts) - 1} ';' in {len(cell)} characters")
     return parts[0].strip(), parts[1].strip(), parts[2]
 
 
