@@ -430,9 +430,10 @@ def report(
     options = _read_options(mapping, encoding, timezone)
     from kbgen.feedback import feedback_files
 
-    with _ReadProgress([*ticket_exports, *feedback_files(feedback)], "reading feedback and tickets") as on_bytes:
+    files = feedback_files(feedback)  # found once: the bar needs their size before they are read
+    with _ReadProgress([*ticket_exports, *files], "reading feedback and tickets") as on_bytes:
         text = run_report(
-            feedback,
+            [str(path) for path in files],
             tickets=ticket_exports,
             read_options=options,
             skip_bad_rows=skip_bad_rows,

@@ -270,10 +270,6 @@ def wilson_interval(part: int, n: int, z: float = Z95) -> tuple[float, float]:
     return max(0.0, centre - margin), min(1.0, centre + margin)
 
 
-def wilson_lower_bound(part: int, n: int) -> float:
-    return wilson_interval(part, n)[0]
-
-
 def share(part: int, n: int) -> Share:
     if n <= 0:
         return Share(part, n, None, None, None)
@@ -346,12 +342,13 @@ def build_report(
     improvements += _merges(records, articles)
     improvements += [_breach(result) for result in results if result.breached]
     improvements.sort(key=lambda i: (-i.score, i.kind, i.target))
+    current = _period_figures(window, records, tickets)
     moments = [r.received_at for r in records]
     return Report(
         improvements=tuple(improvements),
         articles=article_stats,
         searches=searches,
-        surveys=_surveys(records),
+        surveys=current.surveys,
         tickets=_ticket_stats(tickets) if tickets else None,
         generated_at=generated_at,
         first_at=min(moments) if moments else None,
@@ -367,7 +364,7 @@ def build_report(
         outside=outside,
         standards=results,
         topics=topics,
-        current=_period_figures(window, records, tickets),
+        current=current,
         previous=_period_figures(compare, earlier_records, earlier_tickets) if compare else None,
         weeks=_weeks(records, tickets, window),
         ticket_duplicates=ticket_duplicates,
