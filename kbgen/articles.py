@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from kbgen.errors import KbgenError
+from kbgen.pages import page_url
 from kbgen.records import Article
 
 HASH_KEY = "kbgen_hash"
@@ -94,15 +95,6 @@ def content_hash(text: str) -> str:
     """
     lines = [line.rstrip() for line in text.strip().splitlines() if not line.startswith(f"{HASH_KEY}:")]
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
-
-
-def page_url(rel_path: str) -> str:
-    """Site path MkDocs gives a Markdown file with directory URLs: a/b.md -> /a/b/."""
-    stem = rel_path[: -len(".md")] if rel_path.endswith(".md") else rel_path
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return "/" + stem if stem else "/"
-    return f"/{stem}/"
 
 
 def read_article(path: Path, content_dir: Path) -> Article:

@@ -88,6 +88,16 @@ def _config_dir_option(help_text: str):
     )
 
 
+def _project_option(help_text: str):
+    return click.option(
+        "--project",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        default=Path("."),
+        show_default=True,
+        help=help_text,
+    )
+
+
 def _reading_options(command):
     """Options of every command that reads ticket exports."""
     for option in reversed(
@@ -216,7 +226,8 @@ def draft(
     from kbgen.pipeline import run_draft
 
     options = _read_options(mapping, encoding, timezone)
-    config = load_site_config(config_dir)
+    overrides = {"drafts.min_topic_size": min_topic_size, "drafts.engine": engine, "drafts.embeddings": embeddings}
+    config = load_site_config(config_dir, overrides)
     with _ReadProgress(exports) as on_bytes:
         summary = run_draft(
             exports,
@@ -228,9 +239,6 @@ def draft(
             on_bytes=on_bytes,
             assignments=assignments,
             language=lang,
-            min_size=min_topic_size,
-            engine=engine,
-            embeddings=embeddings,
             progress=_progress,
         )
     for line in summary.lines():
@@ -324,13 +332,7 @@ def serve(config_file: Path, dev_addr: str, no_drafts: bool, collector_url: str 
     metavar="PER_MINUTE",
     help="Submissions a minute one client may make (bursts of up to 20); more get 429. 0: no limit.",
 )
-@click.option(
-    "--project",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Help-site project whose survey_templates/ name the custom surveys to accept.",
-)
+@_project_option("Help-site project whose survey_templates/ name the custom surveys to accept.")
 def collect(
     data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...], workers: int, rate_limit: int, project: Path
 ) -> None:
@@ -345,14 +347,15 @@ def collect(
                     --allow-origin https://help.example.com
     """
     from kbgen.collector import run_collector
-    from kbgen.site.surveys import survey_scales
+    from kbgen.site.survey_pages import project_surveys
 
-    surveys = survey_scales(project)
+    surveys = project_surveys(project)
     click.echo(f"collecting into {data_dir} on http://{host}:{port} with {workers} worker(s) (Ctrl+C to stop)", err=True)
-    click.echo(f"surveys accepted: {', '.join(sorted(surveys))}", err=True)
+    click.echo(f"surveys accepted: {', '.join(surveys.names())}", err=True)
     run_collector(
-        data_dir, host=host, port=port, allow_origins=allow_origins, workers=workers, rate_limit=rate_limit, surveys=surveys
-    )
+        data_dir, host=host, port=port, allow_origins=allow_origins, workers=workers, rate_limit=rate_limit,
+        surveys=surveys.scales(),
+    )  # fmt: skip
 
 
 @cli.command()
@@ -370,7 +373,8 @@ def collect(
     help="Feedback collected elsewhere (repeatable): ga4:FILE (Material's feedback widget in GA4) "
     "or google-forms:SURVEY=FILE (e.g. google-forms:csat=responses.csv).",
 )
-@_config_dir_option("Folder holding kbgen.yml (its service standards are checked).")
+@_config_dir_option("Folder holding kbgen.yml (its service standards and resolved ticket statuses).")
+@_project_option("Help-site project whose survey_templates/ define the custom surveys to summarise.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
 @click.option(
@@ -389,6 +393,7 @@ def report(
     out: Path | None,
     imports: tuple[str, ...],
     config_dir: Path,
+    project: Path,
     since: datetime | None,
     until: datetime | None,
     compare_since: datetime | None,
@@ -428,8 +433,10 @@ def report(
         raise KbgenError("--compare-since/--compare-until overlap the period reported on (--since/--until): a trend needs two apart")
 
     options = _read_options(mapping, encoding, timezone)
-    from kbgen.feedback import feedback_files
+    from kbgen.feedback.read import feedback_files
+    from kbgen.site.survey_pages import project_surveys
 
+    surveys = project_surveys(project)
     files = feedback_files(feedback)  # found once: the bar needs their size before they are read
     with _ReadProgress([*ticket_exports, *files], "reading feedback and tickets") as on_bytes:
         text = run_report(
@@ -444,10 +451,11 @@ def report(
             window=window,
             compare=compare,
             imports=imports,
-            standards=load_site_config(config_dir).standards,
+            config=load_site_config(config_dir),
+            surveys=surveys,
         )
     if out:
-        from kbgen.drafts import atomic_write
+        from kbgen.files import atomic_write
 
         atomic_write(out, text)
         click.echo(f"report: {out}")
@@ -488,7 +496,7 @@ def demo(out_dir: Path) -> None:
 
 def _window(since: datetime | None, until: datetime | None, option: str = "--"):
     """A report period from whole UTC days, until inclusive."""
-    from kbgen.report import Window
+    from kbgen.report.records import Window
 
     start = since.replace(tzinfo=dt_timezone.utc) if since else None
     end = until.replace(tzinfo=dt_timezone.utc) + timedelta(days=1) if until else None

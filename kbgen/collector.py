@@ -1,8 +1,8 @@
 """The feedback collector: a small HTTP service the help site posts to.
 
 It accepts three kinds of submissions (page feedback, survey answers, searches
-without result), checks every field, and appends each accepted one as a JSON
-line to ``<data_dir>/feedback-YYYY-MM-DD-<host>-<pid>.jsonl``, on disk before it
+without result), checks every field, and appends each accepted one as a line
+(``kbgen.feedback.line``) to ``<data_dir>/feedback-YYYY-MM-DD-<host>-<pid>.jsonl``, on disk before it
 answers (lines arriving together share one write and fsync). It keeps no raw
 addresses and sets no cookies.
 
@@ -46,7 +46,9 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from kbgen.errors import KbgenError
-from kbgen.feedback import SURVEY_SCALES
+from kbgen.feedback import line as stored_line
+from kbgen.records import FeedbackRecord
+from kbgen.surveys import SCORE, Surveys
 
 log = logging.getLogger("kbgen.collector")
 
@@ -152,13 +154,13 @@ def _helpful(fields: Mapping[str, Any]) -> bool:
     raise KbgenError("helpful: expected true or false (a form sends yes or no)")
 
 
-# Survey name -> its answers on a scale: field -> (lowest, highest). Built-in surveys ask for
-# "score" only; a project's templates may add their own (kbgen.site.surveys.survey_scales).
-Surveys = Mapping[str, Mapping[str, tuple[int, int]]]
-BUILTIN_SURVEYS: dict[str, dict[str, tuple[int, int]]] = {name: {"score": scale} for name, scale in SURVEY_SCALES.items()}
+# Survey name -> its questions on a scale: field -> (lowest, highest), as kbgen.surveys.Surveys.scales
+# gives them (plain data: worker processes receive it through the environment).
+Scales = Mapping[str, Mapping[str, tuple[int, int]]]
+BUILTIN_SCALES: Scales = Surveys().scales()
 
 
-def _feedback_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any]:
+def _feedback_fields(fields: Mapping[str, Any], surveys: Scales) -> dict[str, Any]:
     return {
         "page": _page(fields, required=True),
         "lang": _lang(fields),
@@ -167,49 +169,45 @@ def _feedback_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, A
     }
 
 
-def _survey_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any]:
+def _survey_fields(fields: Mapping[str, Any], surveys: Scales) -> dict[str, Any]:
     name = _string(fields, "survey")
     if name not in surveys:
         raise KbgenError(f"survey: unknown survey '{name[:40]}' (known: {', '.join(sorted(surveys))})")
     scales = surveys[name]
-    low, high = scales["score"]
+    low, high = scales[SCORE]
     record = {
         "page": _page(fields, required=False),
         "lang": _lang(fields),
         "survey": name,
-        "score": _whole_number(fields, "score", low, high, f"expected a whole number from {low} to {high}"),
+        "score": _whole_number(fields, SCORE, low, high, f"expected a whole number from {low} to {high}"),
         "comment": _comment(fields),
         "ticket": _pattern(fields, "ticket", _TICKET, "expected 1 to 40 letters, digits or '-'"),
     }
     # A template's other scale questions: optional, each checked against its own range.
-    answers = {
-        field: _whole_number(fields, field, low, high, f"expected a whole number from {low} to {high}")
+    record["answers"] = tuple(
+        (field, _whole_number(fields, field, low, high, f"expected a whole number from {low} to {high}"))
         for field, (low, high) in sorted(scales.items())
-        if field != "score" and fields.get(field) not in (None, "")
-    }
-    if answers:
-        record["answers"] = answers
+        if field != SCORE and fields.get(field) not in (None, "")
+    )
     return record
 
 
-def _search_fields(fields: Mapping[str, Any], surveys: Surveys) -> dict[str, Any]:
+def _search_fields(fields: Mapping[str, Any], surveys: Scales) -> dict[str, Any]:
     query = " ".join(_clean_text(_string(fields, "query")).split())
     if not 1 <= len(query) <= MAX_QUERY:
         raise KbgenError(f"query: expected 1 to {MAX_QUERY} characters")
-    record = {
+    return {
         "page": _page(fields, required=False),
         "lang": _lang(fields),
         "query": query,
         "results": _whole_number(fields, "results", 0, MAX_RESULTS, "expected a whole number >= 0"),
+        "opened": _page(fields, required=False, name="opened"),
     }
-    opened = _page(fields, required=False, name="opened")
-    if opened:
-        record["opened"] = opened
-    return record
 
 
-# Submission kinds: URL path segment -> validator of its fields, in stored key order.
-KINDS: dict[str, Callable[[Mapping[str, Any], Surveys], dict[str, Any]]] = {
+# Submission kind (kbgen.feedback.line.KINDS, also the URL's last segment) -> the check of its
+# fields, which returns them as FeedbackRecord fields.
+CHECKS: dict[str, Callable[[Mapping[str, Any], Scales], dict[str, Any]]] = {
     "feedback": _feedback_fields,
     "survey": _survey_fields,
     "search": _search_fields,
@@ -217,20 +215,12 @@ KINDS: dict[str, Callable[[Mapping[str, Any], Surveys], dict[str, Any]]] = {
 
 
 def build_record(
-    kind: str, fields: Mapping[str, Any], received_at: datetime, client: str, surveys: Surveys = BUILTIN_SURVEYS
-) -> dict[str, Any]:
-    """The line stored for one submission; raises KbgenError naming the first bad field."""
-    record: dict[str, Any] = {
-        "v": 1,
-        "kind": kind,
-        "received_at": received_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    }
-    record.update(KINDS[kind](fields, surveys))
-    record["client"] = client
+    kind: str, fields: Mapping[str, Any], received_at: datetime, client: str, surveys: Scales = BUILTIN_SCALES
+) -> FeedbackRecord:
+    """The record stored for one submission; raises KbgenError naming the first bad field."""
+    checked = CHECKS[kind](fields, surveys)
     submission = _pattern(fields, "submission", _SUBMISSION, "expected 1 to 64 letters, digits or '-'")
-    if submission:
-        record["submission"] = submission
-    return record
+    return FeedbackRecord(kind=kind, received_at=received_at, client=client, submission=submission, **checked)
 
 
 # -- origins --------------------------------------------------------------------------------
@@ -471,7 +461,7 @@ def create_app(
     allow_origins: Sequence[str] = (),
     max_body_bytes: int = 16_384,
     rate_limit: int = RATE_PER_MINUTE,
-    surveys: Surveys = BUILTIN_SURVEYS,
+    surveys: Scales = BUILTIN_SCALES,
 ) -> Starlette:
     """The collector as an ASGI app writing into data_dir (which must exist and be writable);
     rate_limit: submissions a minute per client (0: no limit); surveys: the surveys it accepts."""
@@ -536,9 +526,8 @@ def create_app(
         except KbgenError as exc:
             return _answer(422, str(exc), headers)
         if record is not None:
-            line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
             try:
-                await journal.append(now.strftime("%Y-%m-%d"), line)
+                await journal.append(now.strftime("%Y-%m-%d"), stored_line.encode(record))
             except OSError:
                 log.exception("cannot store a %s submission", kind)
                 return _answer(503, "storage: cannot save the submission, try again later", headers)
@@ -547,7 +536,7 @@ def create_app(
         return _answer(202, headers=headers)
 
     routes = [Route("/healthz", healthz, methods=["GET"])]
-    for kind in KINDS:
+    for kind in CHECKS:
         routes.append(Route(f"/v1/{kind}", submit, methods=["POST"]))
         routes.append(Route(f"/v1/{kind}", preflight, methods=["OPTIONS"]))
     return Starlette(routes=routes)
@@ -570,7 +559,7 @@ def run_collector(
     allow_origins: Sequence[str] = (),
     workers: int = 1,
     rate_limit: int = RATE_PER_MINUTE,
-    surveys: Surveys = BUILTIN_SURVEYS,
+    surveys: Scales = BUILTIN_SCALES,
 ) -> None:
     """Serve the collector until interrupted; KbgenError when data_dir or the port is unusable.
 

@@ -7,8 +7,10 @@ problem and fails once, listing all of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -66,38 +68,56 @@ class SiteConfig:
     source: str = ""
 
 
-def load_site_config(config_dir: str | Path) -> SiteConfig:
-    """Read and validate ``<config_dir>/kbgen.yml``; a missing file gives the defaults."""
+def load_site_config(
+    config_dir: str | Path, overrides: Mapping[str, Any] | None = None, *, overridden_by: str = "command line"
+) -> SiteConfig:
+    """Read and validate ``<config_dir>/kbgen.yml``; a missing file gives the defaults.
+
+    overrides: dotted setting -> value ("drafts.engine": "semantic"; None keeps the file's),
+    applied over the file and validated with it; a problem with one is named after
+    overridden_by (the command line, a plugin option) instead of a line of the file.
+    """
     path = Path(config_dir) / CONFIG_FILE
-    if not path.exists():
-        return SiteConfig(source=str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-        raw = yaml.safe_load(text) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KbgenError(f"{path}: cannot read: {exc}") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise KbgenError(f"{path}{where}: not valid YAML") from None
-    if not isinstance(raw, dict):
-        raise KbgenError(f"{path}: expected a mapping of settings at the top level")
-    values, problems = _check(raw)
+    text = ""
+    raw: dict = {}
+    if path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+            raw = yaml.safe_load(text) or {}
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KbgenError(f"{path}: cannot read: {exc}") from None
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f":{mark.line + 1}" if mark else ""
+            raise KbgenError(f"{path}{where}: not valid YAML") from None
+        if not isinstance(raw, dict):
+            raise KbgenError(f"{path}: expected a mapping of settings at the top level")
+    given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    values, problems = _check(_overridden(raw, given))
     if problems:
         lines = _key_lines(text)
+        where = [overridden_by if _setting_of(p) in given else f"{path}:{_line_of(p, lines)}" for p in problems]
         # The first names the whole path; the rest only the file, to keep the line short.
-        raise KbgenError(
-            "; ".join(f"{path if n == 0 else path.name}:{_line_of(p, lines)}: {p}" for n, p in enumerate(problems))
-        )
+        shown = [w if n == 0 or w == overridden_by else w.replace(str(path), path.name, 1) for n, w in enumerate(where)]
+        raise KbgenError("; ".join(f"{w}: {p}" for w, p in zip(shown, problems)))
     return SiteConfig(source=str(path), **values)
 
 
-def parse_site_config(raw: dict, source: str = "kbgen.yml") -> SiteConfig:
-    """Validate a settings mapping; raise one KbgenError listing every problem."""
-    values, problems = _check(raw)
-    if problems:
-        raise KbgenError(f"{source}: " + "; ".join(problems))
-    return SiteConfig(source=source, **values)
+def _overridden(raw: dict, overrides: Mapping[str, Any]) -> dict:
+    """raw with each dotted setting of overrides set (a copy; sections are copied too)."""
+    merged = dict(raw)
+    for key, value in overrides.items():
+        section, _, name = key.partition(".")
+        inner = merged.get(section)
+        if inner is not None and not isinstance(inner, dict):
+            continue  # the file's own problem, reported as it is
+        merged[section] = {**(inner or {}), name: value}
+    return merged
+
+
+def _setting_of(problem: str) -> str:
+    """The dotted setting a problem message starts with ("drafts.engine: ..." -> "drafts.engine")."""
+    return problem.split(":", 1)[0]
 
 
 def _standards(raw: object, problems: list[str]) -> tuple[Standard, ...]:

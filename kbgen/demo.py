@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbgen.config import load_site_config
-from kbgen.drafts import atomic_write
+from kbgen.files import atomic_write
 from kbgen.pipeline import DraftSummary, run_draft, run_report
 from kbgen.samples import sample_root
 from kbgen.scaffold import init_project
 from kbgen.site.build import build_site
+from kbgen.site.survey_pages import project_surveys
 
 SAMPLE_EXPORT = "examples/tickets.zendesk.json"
 SAMPLE_FEEDBACK = "examples/feedback"
@@ -58,7 +59,8 @@ def run_demo(out_dir: str | Path, progress: Callable[[str], None] = lambda step:
             assignments=assignments,
             content_dir=project / "content",
             fmt=fmt,
-            standards=config.standards,
+            config=config,
+            surveys=project_surveys(project),
         )
         reports[fmt] = project / f"report.{fmt}"
         atomic_write(reports[fmt], text)

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +25,7 @@ import yaml
 
 from kbgen.articles import HASH_KEY, content_hash, read_articles, split_front_matter
 from kbgen.errors import KbgenError
+from kbgen.files import atomic_target, atomic_write
 from kbgen.records import Article, Assignment, Ticket, Topic
 
 # Cosine similarity (TF-IDF words) above which a topic asks what an existing article answers.
@@ -269,7 +268,7 @@ def assignments_rows(tickets: Iterable[Ticket], topics: Sequence[Topic], outcome
 
 def write_assignments(path: str | Path, rows: Sequence[tuple[str, str, str]]) -> None:
     target = Path(path)
-    with _atomic_target(target) as tmp:
+    with atomic_target(target) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="") as fp:
             writer = csv.writer(fp)
             writer.writerow(["ticket_id", "topic_id", "article"])
@@ -289,31 +288,6 @@ def read_assignments(path: str | Path) -> dict[str, Assignment]:
         raise KbgenError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise KbgenError(f"{source}: cannot read: {exc}") from None
-
-
-def atomic_write(target: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _atomic_target(target) as tmp:
-        tmp.write_text(text, encoding="utf-8")
-
-
-class _atomic_target:
-    def __init__(self, target: Path) -> None:
-        self.target = target
-
-    def __enter__(self) -> Path:
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
-        os.close(fd)
-        self.tmp = Path(name)
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            os.replace(self.tmp, self.target)
-        else:
-            self.tmp.unlink(missing_ok=True)
 
 
 def slugify(text: str, limit: int = 60) -> str:

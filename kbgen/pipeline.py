@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from kbgen.articles import read_articles
-from kbgen.config import SiteConfig, Standard
+from kbgen.config import SiteConfig
 from kbgen.drafts import (
     MERGED,
     NEW,
@@ -31,12 +31,14 @@ from kbgen.drafts import (
 )
 from kbgen.errors import KbgenError
 from kbgen.exports import ReadOptions, read_exports
-from kbgen.feedback import read_feedback
+from kbgen.feedback.imports import read_form_export
+from kbgen.feedback.read import read_feedback
 from kbgen.records import FeedbackRecord, Ticket
 from kbgen.redact import Redactor
-from kbgen.form_exports import read_form_export
-from kbgen.report import Window, build_report
-from kbgen.report_formats import render_report
+from kbgen.report.build import build_report
+from kbgen.report.formats import render_report
+from kbgen.report.records import Window
+from kbgen.surveys import Surveys
 
 
 SHOWN_BAD_ROWS = 10
@@ -91,19 +93,17 @@ def run_draft(
     on_bytes: Callable[[int], None] = lambda n: None,
     assignments: str | Path | None = None,
     language: str | None = None,
-    min_size: int | None = None,
-    engine: str | None = None,
-    embeddings: str | None = None,
     progress: Callable[[str], None] = lambda step: None,
 ) -> DraftSummary:
     """Read exports, redact, find topics, write drafts (and the assignments file).
 
-    engine and embeddings override the site_config's (see kbgen.topics.make_engine).
+    config carries the command line's overrides (kbgen.config.load_site_config); language, when
+    given, is every ticket's instead of the detected one.
     """
     from kbgen.topics import find_topics, make_engine  # here: the report does not pay for scikit-learn's import
 
     # A missing semantic extra or model is reported before any file is read.
-    topic_engine = make_engine(engine or config.engine, embeddings or config.embeddings, progress)
+    topic_engine = make_engine(config.engine, config.embeddings, progress)
     load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
     resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
     progress(f"redacting {len(resolved)} resolved tickets")
@@ -111,7 +111,7 @@ def run_draft(
     counts: Counter = Counter()
     redacted = [redactor.redact_ticket(t, counts) for t in resolved]
     progress(f"finding topics ({topic_engine.name} engine)")
-    found = find_topics(redacted, min_size=min_size or config.min_topic_size, language=language, engine=topic_engine)
+    found = find_topics(redacted, min_size=config.min_topic_size, language=language, engine=topic_engine)
     progress("writing drafts")
     outcomes = write_drafts(found.topics, content_dir, site_language=config.language)
     if assignments:
@@ -143,15 +143,18 @@ def run_report(
     window: Window = Window(),
     compare: Window | None = None,
     imports: Sequence[str] = (),
-    standards: Sequence[Standard] = (),
+    config: SiteConfig = SiteConfig(),
+    surveys: Surveys = Surveys(),
 ) -> str:
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
     compare is the period the trends set window against; by default the equally long one before.
+    config gives the service standards and the ticket statuses that count as solved; surveys are
+    the project's (kbgen.site.survey_pages.project_surveys), whose answers are summarised.
     on_bytes hears the bytes of feedback files and ticket exports read. Exports over
     PARALLEL_READ_BYTES are read in a spawned process, so a script calling this needs the usual
-    ``if __name__ == "__main__":`` guard. Customers type personal data into comments and searches too: it is redacted before any
-    measure is taken, so no report shows it.
+    ``if __name__ == "__main__":`` guard. Customers type personal data into comments and searches
+    too: it is redacted before any measure is taken, so no report shows it.
     """
     lock = threading.Lock()  # the bytes of tickets read in a second process arrive on a thread
 
@@ -173,8 +176,9 @@ def run_report(
         report_tickets, duplicates, bad_rows = ticket_list()
     now = datetime.now(timezone.utc)
     report = build_report(
-        load, report_tickets, articles, assigned, generated_at=now, window=window, standards=standards,
+        load, report_tickets, articles, assigned, generated_at=now, window=window, standards=config.standards,
         compare=compare or window.previous(now), ticket_duplicates=duplicates, ticket_bad_rows=bad_rows,
+        surveys=surveys, resolved_statuses=config.resolved_statuses,
     )  # fmt: skip
     return render_report(report, fmt)
 

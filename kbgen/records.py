@@ -120,7 +120,8 @@ class FeedbackRecord:
     helpful: bool | None = None  # feedback
     comment: str = ""  # feedback or survey
     survey: str = ""  # survey name: csat, nps, ces or a custom template
-    score: int | None = None  # survey
+    score: int | None = None  # survey: the answer to its "score" question
+    answers: tuple[tuple[str, int], ...] = ()  # survey: (question, answer) of its other scale questions
     ticket: str = ""  # survey, from the ?ticket= link
     query: str = ""  # search
     opened: str = ""  # search: the result page the visitor opened; "" when none

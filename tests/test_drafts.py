@@ -1,7 +1,6 @@
 import csv
 from dataclasses import replace
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,6 @@ from kbgen.drafts import (
     REFRESHED,
     UNCHANGED,
     assignments_rows,
-    atomic_write,
     markdown_block,
     render_draft,
     write_assignments,
@@ -140,22 +138,6 @@ def test_ticket_text_cannot_inject_markup():
 def test_markdown_block_keeps_steps_as_a_list():
     assert markdown_block("Do this:\n1) Open\n2) Save\nDone.") == "Do this:\n\n1. Open\n2. Save\n\nDone."
     assert markdown_block("- a\n* b") == "- a\n- b"
-
-
-def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
-    target = tmp_path / "a.md"
-    target.write_text("old", encoding="utf-8")
-
-    def crash_midway(self, text, encoding=None):
-        with open(self, "w", encoding=encoding) as fp:
-            fp.write(text[:2])
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Path, "write_text", crash_midway)
-    with pytest.raises(KeyboardInterrupt):
-        atomic_write(target, "new text")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]
 
 
 def test_assignments_list_every_input_ticket_once(tmp_path):

@@ -269,10 +269,10 @@ def test_the_html_report_draws_its_charts_offline_and_shows_a_script_comment_as_
     from datetime import datetime, timedelta, timezone
 
     from kbgen.config import Standard
-    from kbgen.feedback import FeedbackLoad
+    from kbgen.feedback.read import FeedbackLoad
     from kbgen.records import FeedbackRecord, Ticket
-    from kbgen.report import build_report
-    from kbgen.report_formats import render_report
+    from kbgen.report.build import build_report
+    from kbgen.report.formats import render_report
 
     start = datetime(2026, 10, 1, tzinfo=timezone.utc)
     hostile = "<script>document.title='owned'</script><img src=https://example.com/x.png>"

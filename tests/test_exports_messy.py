@@ -9,7 +9,7 @@ from test_cli import run_main
 
 from kbgen.errors import KbgenError
 from kbgen.exports import ReadOptions, read_exports
-from kbgen.exports.files import detect_encoding
+from kbgen.files import detect_encoding
 
 HEADER = ["ticket_id", "subject", "description", "status", "created_at"]
 DUTCH = "Ik kan mijn factuur niet downloaden — wat nu? Prijs € 49,00, café."

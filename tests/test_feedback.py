@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kbgen.errors import KbgenError
-from kbgen.feedback import read_feedback
+from kbgen.feedback.read import read_feedback
 
 
 _CLIENTS = itertools.count()

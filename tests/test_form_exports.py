@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import pytest
 
 from kbgen.errors import KbgenError
-from kbgen.form_exports import read_form_export
+from kbgen.feedback.imports import read_form_export
 
 GA4 = """\
 # ----------------------------------------

@@ -12,10 +12,15 @@ import pytest
 
 from kbgen.config import Standard
 from kbgen.errors import KbgenError
-from kbgen.feedback import FeedbackLoad
+from kbgen.feedback.read import FeedbackLoad
 from kbgen.records import Article, Assignment, FeedbackRecord, Ticket
-from kbgen.report import Window, build_report, group_comments, normalize_query, wilson_interval
-from kbgen.report_formats import render_report
+from kbgen.report.build import build_report
+from kbgen.report.comments import group_comments
+from kbgen.report.formats import render_report
+from kbgen.report.measures import normalize_query
+from kbgen.report.records import Window
+from kbgen.stats import wilson_interval
+from kbgen.surveys import Surveys
 
 T0 = datetime(2026, 10, 1, 9, 0, tzinfo=timezone.utc)
 GENERATED = datetime(2026, 10, 31, 12, 0, tzinfo=timezone.utc)
@@ -239,7 +244,7 @@ def test_json_parses_and_carries_every_section(report):
     assert data["searches"][0]["count"] == 9
     assert data["surveys"] == {} and data["tickets"] is None
     # The sections are the ones report_data documents, in its order.
-    from kbgen.report_formats import report_data
+    from kbgen.report.formats import report_data
 
     documented = re.findall(r'^    "(\w+)":', report_data.__doc__, re.M)
     assert list(data) == ["version", "generated_at", *documented]
@@ -323,7 +328,7 @@ def test_service_standards_are_read_from_kbgen_yml_with_their_problems_lines(tmp
 
 def test_every_standard_measure_the_config_accepts_has_a_compliance_rule():
     from kbgen.config import STANDARD_MEASURES
-    from kbgen.report import COMPLIANCE
+    from kbgen.report.standards import COMPLIANCE
 
     assert set(COMPLIANCE) == set(STANDARD_MEASURES)
 
@@ -509,3 +514,29 @@ def test_html_draws_trend_and_standards_charts():
     text = render_report(known_truth_report(), "html")
     assert 'id="chart-helpfulness"' in text and 'id="chart-standards"' in text and 'id="chart-trends"' in text
     assert "<script" not in text
+
+
+def test_a_project_surveys_answers_are_summarised_per_question():
+    surveys = Surveys.with_templates({"onboarding": {"score": (1, 3), "ease": (1, 5)}})
+    answers = [(3, 4), (2, 5), (3, 3), (1, None)]
+    records = [
+        FeedbackRecord("survey", T0, survey="onboarding", score=score, answers=(("ease", ease),) if ease else ())
+        for score, ease in answers
+    ]
+    score, ease = _report(records, surveys=surveys).surveys
+    assert (score.key, score.n, score.value, score.measure) == ("onboarding", 4, 2.25, "mean answer (1-3)")
+    assert score.counts == (("1", 1), ("2", 1), ("3", 2))
+    assert (ease.key, ease.n, ease.value) == ("onboarding.ease", 3, 4.0)
+    assert ease.low < 4.0 < ease.high <= 5.0
+    data = json.loads(render_report(_report(records, surveys=surveys), "json"))
+    assert data["surveys"]["onboarding.ease"]["counts"] == {"1": 0, "2": 0, "3": 1, "4": 1, "5": 1}
+    table = render_report(_report(records, surveys=surveys), "md")
+    assert "| ONBOARDING | mean answer (1-3) | 2.2 (95% CI 1.0 to 3.0) | 4 |" in table
+    assert "| ONBOARDING: ease | mean answer (1-5) | 4.0 (95% CI 1.5 to 5.0) | 3 |" in table
+
+
+def test_a_configured_resolved_status_counts_as_solved():
+    tickets = [Ticket(id=str(n), subject="s", question="q", status="Done", agent_replies=1 + n % 2) for n in range(4)]
+    assert _report([], tickets=tickets).tickets.agent_replies_n == 0
+    stats = _report([], tickets=tickets, resolved_statuses=("done",)).tickets
+    assert (stats.agent_replies_n, stats.one_touch.value) == (4, 0.5)

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 
 from kbgen.config import LANGUAGES
 from kbgen.errors import KbgenError
-from kbgen.feedback import SURVEY_SCALES
+from kbgen.surveys import BUILTIN
 from kbgen.scaffold import init_project
 from kbgen.site.build import build_site, plugins_with_options
 from kbgen.site.safe_markdown import is_safe_url
@@ -200,13 +200,13 @@ def test_texts_exist_for_every_interface_language():
 # -- surveys --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(SURVEY_SCALES))
+@pytest.mark.parametrize("name", sorted(BUILTIN))
 def test_builtin_surveys_offer_the_collectors_scale(site, name):
     html = Elements(page(site, f"/survey/{name}/"))
     form = html.one("form", id="kbgen-survey")
     assert form["action"] == f"{COLLECTOR}/v1/survey"
     assert html.one("input", name="survey")["value"] == name
-    low, high = SURVEY_SCALES[name]
+    low, high = BUILTIN[name].scales["score"]
     assert [int(radio["value"]) for radio in html.all("input", name="score")] == list(range(low, high + 1))
     assert html.one("fieldset", class_="kbgen-scale")
     assert html.one("input", name="ticket")["type"] == "hidden"

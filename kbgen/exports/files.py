@@ -11,17 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-import charset_normalizer
-import clevercsv
-
 from kbgen.errors import KbgenError
-
-HEAD_BYTES = 64 * 1024
-SAMPLE_BYTES = 1024 * 1024
-# Besides UTF-8 and UTF-16, the encodings European helpdesk exports come in: Excel on Windows
-# saves Western European text as Windows-1252 and Central European text (Polish) as ISO-8859-2.
-LEGACY_ENCODINGS = ["cp1252", "iso8859_2"]
-_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+from kbgen.files import HEAD_BYTES, csv_format, detect_encoding, open_binary
 
 
 @dataclass(frozen=True)
@@ -126,19 +117,6 @@ class ExportFile:
             raise KbgenError(f"{self.path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
 
 
-def csv_format(sample: str) -> dict[str, str]:
-    """Delimiter and quote character of CSV text, detected by CleverCSV.
-
-    Only comma, semicolon and tab are considered (European Excel writes semicolons). Where
-    detection finds nothing, the one that splits the header row most is taken.
-    """
-    dialect = clevercsv.Detector().detect(sample, delimiters=[",", ";", "\t"]) if sample else None
-    if dialect is None or dialect.delimiter not in (",", ";", "\t"):
-        header = sample.split("\n", 1)[0]
-        return {"delimiter": max(",;\t", key=header.count), "quotechar": '"'}
-    return {"delimiter": dialect.delimiter, "quotechar": dialect.quotechar or '"'}
-
-
 def json_lines(file: ExportFile):
     """(where, line) for each non-blank line of a JSON Lines file, streamed."""
     with file.open() as fp:
@@ -152,36 +130,3 @@ def parse_json_line(line: str, where: str) -> Any:
         return json.loads(line)
     except json.JSONDecodeError as exc:
         raise KbgenError(f"{where}: not valid JSON ({exc.msg})") from None
-
-
-def open_binary(path: Path, buffering: int = -1):
-    try:
-        return open(path, "rb", buffering=buffering)
-    except FileNotFoundError:
-        raise KbgenError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise KbgenError(f"{path}: is a directory, expected an export file") from None
-    except OSError as exc:
-        raise KbgenError(f"{path}: cannot read: {exc.strerror}") from None
-
-
-def detect_encoding(path: Path) -> str:
-    """The file's encoding: a byte-order mark, else UTF-8 when it decodes, else the likeliest legacy one."""
-    with open_binary(path) as fp:
-        sample = fp.read(SAMPLE_BYTES)
-    for bom, name in _BOMS:
-        if sample.startswith(bom):
-            return name
-    try:
-        sample.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut by the sample's end is still UTF-8.
-        if exc.start >= len(sample) - 3 and len(sample) == SAMPLE_BYTES:
-            return "utf-8"
-    if b"\x00" in sample:
-        return "utf-8"  # binary: no format will recognise it
-    best = charset_normalizer.from_bytes(sample, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None:
-        raise KbgenError(f"{path}: cannot tell the text encoding; name it with --encoding")
-    return best.encoding

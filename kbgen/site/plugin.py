@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -22,19 +21,20 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from kbgen.articles import first_heading, front_matter_problems, page_url, split_front_matter
-from kbgen.config import SiteConfig, load_site_config, parse_site_config
+from kbgen.articles import first_heading, front_matter_problems, split_front_matter
+from kbgen.config import SiteConfig, load_site_config
 from kbgen.errors import KbgenError
-from kbgen.feedback import read_feedback
+from kbgen.feedback.read import read_feedback
+from kbgen.pages import normalize_page, page_url
 from kbgen.redact import Redactor
-from kbgen.report import normalize_page, wilson_interval
 from kbgen.site.config import KbgenPluginConfig
 from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.safe_markdown import SafeMarkdown
 from kbgen.site.search import PAGEFIND_THEME_DIR, common_words, index_site, words_of, write_common_words
-from kbgen.site.surveys import PROJECT_FOLDER, SurveyTemplates
+from kbgen.site.survey_pages import PROJECT_FOLDER, SurveyTemplates
 from kbgen.site.texts import TEXTS
+from kbgen.stats import wilson_interval
 
 log = get_plugin_logger(__name__)
 
@@ -357,11 +357,12 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         return server
 
     def _site_config(self) -> SiteConfig:
-        site = load_site_config(self.project_dir / self.config.config_dir)
-        if self.config.collector_url:
-            checked = parse_site_config({"site": {"collector_url": self.config.collector_url}}, source="collector_url")
-            site = replace(site, collector_url=checked.collector_url)
-        return site
+        # The plugin's collector_url option (mkdocs.yml, or --collector-url) overrides kbgen.yml's.
+        return load_site_config(
+            self.project_dir / self.config.config_dir,
+            {"site.collector_url": self.config.collector_url or None},
+            overridden_by="collector_url",
+        )
 
     def _helpfulness(self) -> dict[str, tuple[float, float]]:
         """Wilson 95% interval of the helpful share per src_uri, from site.feedback's files."""

@@ -15,22 +15,13 @@ from dataclasses import asdict
 from datetime import date, datetime, timezone
 from typing import Any, Callable, Sequence
 
-from jinja2 import Environment
+from jinja2 import Environment, PackageLoader
 
 from kbgen.errors import KbgenError
-from kbgen.report import (
-    ArticleStats,
-    PeriodFigures,
-    Report,
-    Share,
-    StandardResult,
-    SurveySummary,
-    TicketStats,
-    TopicStats,
-    Week,
-    pct,
-    shorten,
-)
+from kbgen.report.records import ArticleStats, PeriodFigures, Report, StandardResult, TicketStats, TopicStats, Week
+from kbgen.report.wording import pct, shorten
+from kbgen.stats import Share
+from kbgen.surveys import SCORE, SurveySummary
 
 SHOWN_COMMENT_GROUPS = 5
 CHART_ARTICLES = 40  # bars in the helpfulness chart: the articles with most votes (the table has all)
@@ -87,9 +78,15 @@ def _survey_value(summary: SurveySummary) -> str:
     return f"{_num(summary.value)} (95% CI {_num(summary.low)} to {_num(summary.high)})"
 
 
+def _survey_name(summary: SurveySummary) -> str:
+    """CSAT, or a project survey's name with the question when it is not its score."""
+    name = summary.survey.upper()
+    return name if summary.question == SCORE else f"{name}: {summary.question}"
+
+
 def _short_survey(summary: SurveySummary) -> str:
     value = pct(summary.value) if summary.survey == "csat" else _num(summary.value)
-    return f"{summary.survey.upper()} {value} (n {summary.n})"
+    return f"{_survey_name(summary)} {value} (n {summary.n})"
 
 
 def _ticket_rows(stats: TicketStats) -> list[tuple[str, str, int]]:
@@ -148,10 +145,10 @@ def _comparison_rows(report: Report) -> list[tuple[str, str, str]]:
         ("Submissions", str(now.submissions), str(before.submissions)),
         ("Helpful share of votes", f"{_interval(now.helpful)} of {now.helpful.n}", f"{_interval(before.helpful)} of {before.helpful.n}"),
     ]
-    earlier = {s.survey: s for s in before.surveys}
+    earlier = {s.key: s for s in before.surveys}
     for summary in now.surveys:
-        old = earlier.get(summary.survey)
-        rows.append((summary.survey.upper(), f"{_survey_value(summary)} of {summary.n}", f"{_survey_value(old)} of {old.n}" if old else "–"))
+        old = earlier.get(summary.key)
+        rows.append((_survey_name(summary), f"{_survey_value(summary)} of {summary.n}", f"{_survey_value(old)} of {old.n}" if old else "–"))
     rows += [
         ("Tickets", str(now.tickets), str(before.tickets)),
         ("Searches without result", str(now.failed_searches), str(before.failed_searches)),
@@ -232,7 +229,7 @@ def render_markdown(report: Report) -> str:
         out += _md_table(TOPIC_COLUMNS, [_topic_row(t) for t in report.topics], (3, 4, 5))
     if report.surveys:
         out += ["## Surveys", ""]
-        out += _md_table(("Survey", "Measure", "Value", "n"), [(s.survey.upper(), s.measure, _survey_value(s), s.n) for s in report.surveys], (3,))
+        out += _md_table(("Survey", "Measure", "Value", "n"), [(_survey_name(s), s.measure, _survey_value(s), s.n) for s in report.surveys], (3,))
     if report.standards:
         out += ["## Service standards", ""]
         out += _md_table(("Standard", "Complied (95% CI)", "Target", "n", "Met"), _standard_rows(report), (3,))
@@ -283,7 +280,7 @@ def report_data(report: Report) -> dict[str, Any]:
                   "comments": [...], "comment_groups": [{"label", "count", "not_helpful"}],
                   "searches", "search_terms": [[query, count]], "previous_share": null or {share}}],
     "searches": [{"query", "label", "count", "visitors", "previous"}],
-    "surveys": {"csat": {"survey", "n", "measure", "value", "low", "high", "counts": {...}}, ...},
+    "surveys": {"csat": {"survey", "n", "measure", "value", "low", "high", "counts": {...}, "question"}, ...},
     "tickets": null or {ticket figures},
     "topics": [{"topic", "article", "title", "status", "page", "tickets": {ticket figures}, "previous",
                 "published_on", "since_published", "surveys": {like "surveys"}}],
@@ -296,7 +293,9 @@ def report_data(report: Report) -> dict[str, Any]:
     are ``{"count", "first_response_h": {"n", "median", "p90"}, "resolution_h": {...},
     "agent_replies_mean", "agent_replies_n", "one_touch": {share}, "reopened": {share}}``; a period
     is ``{"since", "until", "submissions", "helpful": {share}, "surveys": {...}, "tickets",
-    "failed_searches"}``. Durations are hours, dates ISO 8601; null means no data.
+    "failed_searches"}``. Surveys are keyed by name for their score and "name.question" for a
+    project survey's other questions (whose "counts" are per answer). Durations are hours, dates
+    ISO 8601; null means no data.
     """
     return {
         "version": 1,
@@ -336,7 +335,7 @@ def report_data(report: Report) -> dict[str, Any]:
 
 
 def _surveys_data(summaries: Sequence[SurveySummary]) -> dict[str, Any]:
-    return {s.survey: {**asdict(s), "counts": dict(s.counts)} for s in summaries}
+    return {s.key: {**asdict(s), "counts": dict(s.counts)} for s in summaries}
 
 
 def _period_data(period: PeriodFigures) -> dict[str, Any]:
@@ -365,160 +364,10 @@ def render_json(report: Report) -> str:
 
 # -- HTML ------------------------------------------------------------------------------------
 
-_HTML = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(
-    """{# A horizontal bar chart of shares with their 95% intervals and, where set, a target mark. #}
-{% macro bars(chart, id, label) %}
-<svg id="{{ id }}" role="img" aria-label="{{ label }}" width="{{ chart.width }}" height="{{ chart.height }}" viewBox="0 0 {{ chart.width }} {{ chart.height }}">
-{% for bar in chart.bars %}
-<g transform="translate(0 {{ bar.y }})"><title>{{ bar.title }}: {{ bar.label }}</title>
-<text x="0" y="15">{{ bar.short }}</text>
-<rect x="{{ chart.left }}" y="4" width="{{ chart.span }}" height="14" fill="#f1f1f1"/>
-<rect x="{{ chart.left }}" y="4" width="{{ bar.width }}" height="14" fill="#4a7bd0"/>
-<line x1="{{ bar.low }}" x2="{{ bar.high }}" y1="11" y2="11" stroke="#1b1b1b"/>
-<line x1="{{ bar.low }}" x2="{{ bar.low }}" y1="6" y2="16" stroke="#1b1b1b"/>
-<line x1="{{ bar.high }}" x2="{{ bar.high }}" y1="6" y2="16" stroke="#1b1b1b"/>
-{% if bar.target is not none %}<line x1="{{ bar.target }}" x2="{{ bar.target }}" y1="1" y2="21" stroke="#c0272b" stroke-width="2"/>{% endif %}
-<text x="{{ chart.left + chart.span + 8 }}" y="15">{{ bar.label }}</text></g>
-{% endfor %}
-</svg>
-{% endmacro %}
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-{# No scripts and nothing fetched: the page is safe to open and to mail around. #}
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Help site improvement report</title>
-<style>
-body { font: 15px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 66rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eee; vertical-align: top; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-ol.improvements li { margin-bottom: .8rem; }
-.kind { font-size: .8rem; background: #eef; border-radius: 3px; padding: 0 .3rem; }
-.muted { color: #666; }
-.legend span { margin-right: 1rem; } .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem; vertical-align: middle; }
-svg { max-width: 100%; height: auto; }
-svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
-</style>
-</head>
-<body>
-<h1>Help site improvement report</h1>
-<p class="muted">Generated {{ generated }} UTC from {{ inputs }}.</p>
-
-<h2>What to improve</h2>
-{% if report.improvements %}
-<ol class="improvements">
-{% for item in report.improvements %}
-<li><strong>{{ item.title }}</strong> <span class="kind">{{ item.kind }}</span>
-<span class="muted">{{ item.target }} · score {{ "%.1f"|format(item.score) }}</span>
-<ul><li>{{ item.action }}</li>{% for line in item.evidence %}<li>{{ line }}</li>{% endfor %}</ul></li>
-{% endfor %}
-</ol>
-{% else %}
-<p>Nothing stands out yet.</p>
-{% endif %}
-
-{% if comparison %}
-<h2>Compared with the previous period ({{ report.previous.window.label() }})</h2>
-<table><tr><th>Measure</th><th>This period</th><th>Previous period</th></tr>
-{% for measure, now, before in comparison %}<tr><td>{{ measure }}</td><td>{{ now }}</td><td>{{ before }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if trend %}
-<h2>Week by week</h2>
-<p class="legend"><span><i class="swatch" style="background:#b8c7e6"></i>tickets (bars, left axis up to {{ trend.most }})</span><span><i class="swatch" style="background:#1f6f43"></i>helpful share of votes</span><span><i class="swatch" style="background:#c0572b"></i>CSAT 4-5 share</span></p>
-<svg id="chart-trends" role="img" aria-label="Tickets, helpful share and CSAT per week" width="{{ trend.width }}" height="{{ trend.height }}" viewBox="0 0 {{ trend.width }} {{ trend.height }}">
-<line x1="{{ trend.left }}" x2="{{ trend.right }}" y1="{{ trend.bottom }}" y2="{{ trend.bottom }}" stroke="#999"/>
-<text x="{{ trend.right + 6 }}" y="{{ trend.top + 4 }}">100%</text><text x="{{ trend.right + 6 }}" y="{{ trend.bottom + 4 }}">0%</text>
-{% for bar in trend.bars %}
-<g><title>week of {{ bar.week }}: {{ bar.tickets }} tickets, helpful {{ bar.helpful_label }}, CSAT {{ bar.csat_label }}</title>
-<rect x="{{ bar.x }}" y="{{ bar.y }}" width="{{ trend.bar }}" height="{{ bar.h }}" fill="#b8c7e6"/></g>
-{% if bar.label %}<text x="{{ bar.x }}" y="{{ trend.bottom + 16 }}">{{ bar.label }}</text>{% endif %}
-{% endfor %}
-{% for line in trend.lines %}
-<polyline points="{% for x, y in line.points %}{{ x }},{{ y }} {% endfor %}" fill="none" stroke="{{ line.colour }}" stroke-width="2"/>
-{% for x, y in line.points %}<circle cx="{{ x }}" cy="{{ y }}" r="3" fill="{{ line.colour }}"/>{% endfor %}
-{% endfor %}
-</svg>
-<table>
-<tr><th>Week of</th><th class="n">Tickets</th><th>Helpful votes</th><th>CSAT 4-5</th><th class="n">Searches without result</th></tr>
-{% for week, tickets, helpful, csat, failed in week_rows %}<tr><td>{{ week }}</td><td class="n">{{ tickets }}</td><td>{{ helpful }}</td><td>{{ csat }}</td><td class="n">{{ failed }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if report.articles %}
-<h2>Article feedback</h2>
-<p class="muted">Bars: helpful share of votes; whiskers: its 95% interval{% if report.articles|selectattr("votes")|list|length > chart_articles %}; the {{ chart_articles }} articles with most votes{% endif %}.</p>
-{{ bars(helpfulness, "chart-helpfulness", "Helpful share per article with 95% intervals") }}
-<table>
-<tr><th>Article</th><th>Page</th><th class="n">Votes</th><th class="n">Helpful</th><th>Helpful share (95% CI)</th><th>Previous period</th><th class="n">Comments</th><th class="n">Opened from search</th></tr>
-{% for a in report.articles %}
-<tr><td>{{ a.title }}</td><td>{{ a.page }}</td><td class="n">{{ a.votes }}</td><td class="n">{{ a.helpful }}</td><td>{{ shares[loop.index0] }}</td><td>{{ previous[loop.index0] }}</td><td class="n">{{ a.comments|length }}</td><td class="n">{{ a.searches }}</td></tr>
-{% endfor %}
-</table>
-{% for a in report.articles if a.comment_groups or a.search_terms %}
-<details><summary>{{ a.title }}: {{ a.comments|length }} comments, {{ a.searches }} opened from search</summary>
-{% if a.comment_groups %}<p>Comments worded alike:</p><ul>
-{% for g in a.comment_groups %}<li>{{ g.count }} × “{{ g.label }}” <span class="muted">({{ g.not_helpful }} not helpful)</span></li>{% endfor %}
-</ul>{% endif %}
-{% if a.search_terms %}<p>Searches that led here:</p><ul>
-{% for query, count in a.search_terms %}<li>{{ query }} <span class="muted">({{ count }})</span></li>{% endfor %}
-</ul>{% endif %}
-</details>
-{% endfor %}
-{% endif %}
-
-{% if report.searches %}
-<h2>Searches without result</h2>
-<table><tr><th>Search</th><th class="n">Times</th><th class="n">Previous period</th><th class="n">Visitors</th></tr>
-{% for g in report.searches %}<tr><td>{{ g.label }}</td><td class="n">{{ g.count }}</td><td class="n">{{ "–" if g.previous is none else g.previous }}</td><td class="n">{{ g.visitors }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if topic_rows %}
-<h2>Tickets per topic</h2>
-<table><tr>{% for column in topic_columns %}<th>{{ column }}</th>{% endfor %}</tr>
-{% for row in topic_rows %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if report.surveys %}
-<h2>Surveys</h2>
-<table><tr><th>Survey</th><th>Measure</th><th>Value</th><th class="n">n</th></tr>
-{% for s in report.surveys %}<tr><td>{{ s.survey|upper }}</td><td>{{ s.measure }}</td><td>{{ survey_values[loop.index0] }}</td><td class="n">{{ s.n }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if standard_rows %}
-<h2>Service standards</h2>
-<p class="muted">Bars: share of cases within the standard; whiskers: its 95% interval; red mark: the target.</p>
-{{ bars(compliance, "chart-standards", "Compliance per service standard with 95% intervals and targets") }}
-<table><tr><th>Standard</th><th>Complied (95% CI)</th><th>Target</th><th class="n">n</th><th>Met</th></tr>
-{% for name, complied, target, n, met in standard_rows %}<tr><td>{{ name }}</td><td>{{ complied }}</td><td>{{ target }}</td><td class="n">{{ n }}</td><td>{{ met }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-
-{% if ticket_rows %}
-<h2>Tickets</h2>
-<table><tr><th>Measure</th><th>Value</th><th class="n">n</th></tr>
-{% for measure, value, n in ticket_rows %}<tr><td>{{ measure }}</td><td>{{ value }}</td><td class="n">{{ n }}</td></tr>
-{% endfor %}
-</table>
-{% endif %}
-</body>
-</html>
-"""
-)
+# Autoescaped: comments and searches are customers' words.
+_HTML = Environment(
+    loader=PackageLoader("kbgen.report", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+).get_template("report.html")
 
 
 def _bars(rows: Sequence[tuple[str, Share, str, float | None]]) -> dict[str, Any]:
@@ -594,6 +443,7 @@ def render_html(report: Report) -> str:
         comparison=_comparison_rows(report),
         shares=[_interval(a.helpful_share) for a in report.articles],
         previous=[_previous_share(a) for a in report.articles],
+        survey_names=[_survey_name(s) for s in report.surveys],
         survey_values=[_survey_value(s) for s in report.surveys],
         ticket_rows=_ticket_rows(report.tickets) if report.tickets else [],
         standard_rows=_standard_rows(report),

@@ -1,4 +1,4 @@
-"""Survey pages: Jinja2 templates, built in (csat, nps, ces) or a project's own.
+"""Survey pages: Jinja2 templates, built in (csat, nps, ces) or a project's own (kbgen.surveys).
 
 A survey is ``<name>.html`` in ``kbgen/site/surveys/`` or in the project's ``survey_templates/``;
 a project template replaces the built-in one of the same name. Files whose name starts with
@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from kbgen.errors import KbgenError
+from kbgen.surveys import SCORE, Surveys
 from kbgen.site.texts import TEXTS
 
 BUILTIN_DIR = Path(__file__).parent / "surveys"
@@ -117,11 +118,11 @@ _RADIO = re.compile(r'<input\b[^>]*\btype="radio"[^>]*>')
 _ATTRIBUTE = re.compile(r'\b(name|value)="([^"]*)"')
 
 
-def survey_scales(project_dir: Path) -> dict[str, dict[str, tuple[int, int]]]:
-    """Every survey the project's pages offer, with the scale questions its form asks:
-    survey name -> field -> (lowest, highest), read from the rendered template, so the
-    collector accepts exactly what the page lets a customer choose. A survey must ask a
-    "score" (the number reports summarise); KbgenError naming the template otherwise."""
+def project_surveys(project_dir: Path) -> Surveys:
+    """The surveys the project's pages offer, with the scale questions each form asks, read
+    from the rendered template, so the collector accepts exactly what the page lets a customer
+    choose. A survey must ask a "score" (the number reports summarise); KbgenError naming the
+    template otherwise."""
     templates = SurveyTemplates(project_dir, language="en", collector_url="https://collector.invalid")
     scales: dict[str, dict[str, tuple[int, int]]] = {}
     for name, survey in templates.surveys.items():
@@ -130,7 +131,7 @@ def survey_scales(project_dir: Path) -> dict[str, dict[str, tuple[int, int]]]:
             attributes = dict(_ATTRIBUTE.findall(tag))
             if attributes.get("value", "").isdigit() and attributes.get("name"):
                 values.setdefault(attributes["name"], []).append(int(attributes["value"]))
-        if "score" not in values:
+        if SCORE not in values:
             raise KbgenError(f"{_display(survey.path, project_dir)}: a survey needs a scale named score (scale(min=..., max=...))")
         scales[name] = {field: (min(found), max(found)) for field, found in values.items()}
-    return scales
+    return Surveys.with_templates(scales)

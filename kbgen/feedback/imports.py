@@ -27,9 +27,9 @@ from urllib.parse import urlsplit
 from dateutil import parser as dateparser
 
 from kbgen.errors import KbgenError
-from kbgen.exports.files import HEAD_BYTES, csv_format, detect_encoding, open_binary
-from kbgen.feedback import SURVEY_SCALES
+from kbgen.files import HEAD_BYTES, csv_format, detect_encoding, open_binary
 from kbgen.records import FeedbackRecord
+from kbgen.surveys import BUILTIN, SCORE
 
 _PAGE = ("page path", "page path and screen class", "page location", "pagepath", "page")
 _RATING = ("data", "feedback", "rating", "customevent:data", "feedback value", "helpful")
@@ -121,14 +121,14 @@ def _ga_day(value: str, path: Path, number: int) -> datetime:
 
 def read_google_forms(spec: str) -> list[FeedbackRecord]:
     survey, _, path_text = spec.partition("=")
-    if not path_text or survey not in SURVEY_SCALES:
-        raise KbgenError(f"{spec}: expected SURVEY=FILE with SURVEY one of {', '.join(SURVEY_SCALES)}")
+    if not path_text or survey not in BUILTIN:
+        raise KbgenError(f"{spec}: expected SURVEY=FILE with SURVEY one of {', '.join(BUILTIN)}")
     path = Path(path_text)
     header, rows, _ = _rows(path)
     stamp = _column(header, ("timestamp", "tijdstempel", "tidstämpel", "zeitstempel", "sygnatura czasowa"))
     if stamp is None:
         raise KbgenError(f"{path}: no Timestamp column: not a Google Forms export")
-    low, high = SURVEY_SCALES[survey]
+    low, high = BUILTIN[survey].scales[SCORE]
     answers = [[row[i].strip() if i < len(row) else "" for row in rows] for i in range(len(header))]
     score = next(
         (i for i, column in enumerate(answers)

@@ -1,4 +1,4 @@
-"""Read the JSON-lines files the collector writes into FeedbackRecords.
+"""Read the files the collector writes (``kbgen.feedback.line``) into FeedbackRecords.
 
 Files are append-only logs from one or more collector processes. A process that
 crashed mid-write leaves a last line without its newline ("torn"); a line that
@@ -10,26 +10,15 @@ from __future__ import annotations
 import glob
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 import orjson
 
 from kbgen.errors import KbgenError
+from kbgen.feedback import line
 from kbgen.records import FeedbackRecord
-
-# Surveys kbgen knows, with their score range (inclusive). The collector refuses
-# other names and scores; the report summarises each by name.
-SURVEY_SCALES: dict[str, tuple[int, int]] = {
-    "csat": (1, 5),
-    "nps": (0, 10),
-    "ces": (1, 7),
-}
-
-KINDS = ("feedback", "survey", "search")
-_ZERO = timedelta(0)
-_TEXT_FIELDS = ("page", "lang", "comment", "survey", "ticket", "query", "opened", "client", "submission")
 
 
 @dataclass(frozen=True)
@@ -115,41 +104,13 @@ def _without_repeats(records: list[FeedbackRecord], per_client: Counter) -> tupl
             continue
         key = (
             record.client, record.kind, record.page, record.helpful, record.survey, record.score,
-            record.query, record.results, record.opened, record.comment,
+            record.query, record.results, record.opened, record.comment, record.answers,
         )  # fmt: skip
         previous = last_seen.get(key)
         last_seen[key] = record.received_at
         if previous is None or record.received_at - previous > REPEAT_WINDOW:
             kept.append(record)
     return kept, len(records) - len(kept)
-
-
-def parse_record(data: Any) -> FeedbackRecord | None:
-    """A FeedbackRecord from one decoded line, or None when it is not one kbgen can use."""
-    if not isinstance(data, dict) or data.get("v", 1) != 1 or data.get("kind") not in KINDS:
-        return None
-    received_at = _timestamp(data.get("received_at"))
-    if received_at is None:
-        return None
-    text = {}
-    for key in _TEXT_FIELDS:  # a plain loop: this runs for every line of a million-line report
-        value = data.get(key, "")
-        if type(value) is not str:
-            return None
-        text[key] = value
-    helpful, score, results = data.get("helpful"), data.get("score"), data.get("results")
-    if helpful is not None and not isinstance(helpful, bool):
-        return None
-    if not all(v is None or _is_int(v) for v in (score, results)):
-        return None
-    kind = data["kind"]
-    if (
-        (kind == "feedback" and helpful is None)
-        or (kind == "survey" and (not text["survey"] or score is None))
-        or (kind == "search" and not text["query"])
-    ):
-        return None
-    return FeedbackRecord(kind=kind, received_at=received_at, helpful=helpful, score=score, results=results, **text)
 
 
 def feedback_files(sources: Iterable[str]) -> list[Path]:
@@ -202,7 +163,7 @@ def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
             not_json += 1
             first_bad = first_bad or number
             continue
-        record = parse_record(decoded)
+        record = line.decode(decoded)
         if record is None:
             skipped += 1
         else:
@@ -215,21 +176,3 @@ def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
             f"{path}:{first_bad}: not a feedback file (expected one JSON object per line, as `kbgen collect` writes)"
         )
     return records, skipped + not_json, torn
-
-
-def _timestamp(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"  # Python 3.10's fromisoformat does not read "Z"
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        return None
-    return moment if moment.utcoffset() == _ZERO else moment.astimezone(timezone.utc)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)

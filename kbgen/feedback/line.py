@@ -1,0 +1,103 @@
+"""The stored line: one JSON object per submission, as the collector appends it to its files.
+
+This module owns the format both ways: ``encode`` is the collector's only writer and ``decode``
+the report's only reader, so a field is added in one place. Format version 1::
+
+    {"v": 1, "kind": "feedback", "received_at": "2026-10-31T12:00:00Z",
+     "page": "/billing/invoice/", "lang": "en", "helpful": false, "comment": "...",
+     "client": "<salted daily hash>", "submission": "<id the page made>"}
+
+The fields after ``received_at`` are the kind's (``KINDS``, in that order), then ``client``;
+``answers`` (a survey's other scale questions), ``opened`` (the result a search led to) and
+``submission`` are stored only when set. Lines of another version or kind are not read.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from kbgen.records import FeedbackRecord
+
+VERSION = 1
+# Kind of submission -> its fields, in stored order.
+KINDS: dict[str, tuple[str, ...]] = {
+    "feedback": ("page", "lang", "helpful", "comment"),
+    "survey": ("page", "lang", "survey", "score", "comment", "ticket"),
+    "search": ("page", "lang", "query", "results"),
+}
+_ZERO = timedelta(0)
+_TEXT_FIELDS = ("page", "lang", "comment", "survey", "ticket", "query", "opened", "client", "submission")
+
+
+def encode(record: FeedbackRecord) -> bytes:
+    """The stored line of a record, newline included (times to the second, in UTC)."""
+    data: dict[str, Any] = {
+        "v": VERSION,
+        "kind": record.kind,
+        "received_at": record.received_at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    for name in KINDS[record.kind]:
+        data[name] = getattr(record, name)
+    if record.answers:
+        data["answers"] = dict(record.answers)
+    if record.opened:
+        data["opened"] = record.opened
+    data["client"] = record.client
+    if record.submission:
+        data["submission"] = record.submission
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def decode(data: Any) -> FeedbackRecord | None:
+    """A FeedbackRecord from one decoded line, or None when it is not one kbgen can use."""
+    if not isinstance(data, dict) or data.get("v", 1) != VERSION or data.get("kind") not in KINDS:
+        return None
+    received_at = _timestamp(data.get("received_at"))
+    if received_at is None:
+        return None
+    text = {}
+    for key in _TEXT_FIELDS:  # a plain loop: this runs for every line of a million-line report
+        value = data.get(key, "")
+        if type(value) is not str:
+            return None
+        text[key] = value
+    helpful, score, results = data.get("helpful"), data.get("score"), data.get("results")
+    if helpful is not None and not isinstance(helpful, bool):
+        return None
+    if not all(v is None or _is_int(v) for v in (score, results)):
+        return None
+    kind = data["kind"]
+    if (
+        (kind == "feedback" and helpful is None)
+        or (kind == "survey" and (not text["survey"] or score is None))
+        or (kind == "search" and not text["query"])
+    ):
+        return None
+    answers = data.get("answers")
+    if answers is not None:
+        if not isinstance(answers, dict) or not all(type(k) is str and _is_int(v) for k, v in answers.items()):
+            return None
+        answers = tuple(sorted(answers.items()))
+    return FeedbackRecord(
+        kind=kind, received_at=received_at, helpful=helpful, score=score, results=results, answers=answers or (), **text
+    )
+
+
+def _timestamp(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"  # Python 3.10's fromisoformat does not read "Z"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    return moment if moment.utcoffset() == _ZERO else moment.astimezone(timezone.utc)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

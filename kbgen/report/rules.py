@@ -1,0 +1,311 @@
+"""What to improve: the rules that turn the report's measures into ranked items.
+
+Each rule is one entry of ``RULES``, with its weights and thresholds beside it. An item's score
+estimates the customers affected x how badly, discounted by uncertainty (higher first; ties by
+kind, then target):
+
+* ``fix-article`` (target: page path): votes x the Wilson 95% lower bound of the "not
+  helpful" share, plus tickets on its topic since it was published x TICKET_WEIGHT (the share
+  of those customers a good article is assumed to spare a ticket).
+* ``write-article`` (target: normalized query): a search that found nothing, asked at least
+  MIN_FAILED_SEARCHES times: times x SEARCH_WEIGHT.
+* ``write-article`` (target: article file or topic id): tickets on a topic whose article is
+  still a draft, or that has none: tickets x TICKET_WEIGHT.
+* ``split-article`` (target: page path): an article answering tickets of several topics:
+  tickets outside its main topic x SPLIT_WEIGHT.
+* ``merge-articles`` (target: both page paths): the same searches open two articles:
+  opens of the less opened one x MERGE_WEIGHT.
+* ``service-standard`` (target: standard name): a standard of kbgen.yml missed:
+  cases x (target - Wilson 95% upper bound of the complying share) x STANDARD_WEIGHT, so a
+  miss that may be chance scores 0.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kbgen.records import Improvement
+from kbgen.report.records import ArticleStats, SearchGroup, StandardResult, TopicStats
+from kbgen.report.wording import pct, shorten
+from kbgen.stats import share
+
+FIX_ARTICLE = "fix-article"
+WRITE_ARTICLE = "write-article"
+SPLIT_ARTICLE = "split-article"
+MERGE_ARTICLES = "merge-articles"
+SERVICE_STANDARD = "service-standard"
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The measures of one period, as the rules read them."""
+
+    articles: tuple[ArticleStats, ...]
+    searches: tuple[SearchGroup, ...]  # that found nothing
+    topics: tuple[TopicStats, ...]
+    standards: tuple[StandardResult, ...]
+    opened: Mapping[str, Counter[str]]  # normalized search -> pages opened from its results, with counts
+    titles: Mapping[str, str]  # normalized page -> its article's title
+
+
+# -- fix-article -----------------------------------------------------------------------------
+
+TICKET_WEIGHT = 0.3  # a ticket a good article could have spared (assumed share)
+
+
+def fix_articles(findings: Findings) -> list[Improvement]:
+    """One item per published page with "not helpful" votes or tickets still arriving on its topic."""
+    votes = {s.page: s for s in findings.articles}
+    tickets: dict[str, list[TopicStats]] = defaultdict(list)
+    for topic in findings.topics:
+        if topic.status == "published" and topic.page:
+            tickets[topic.page].append(topic)
+    items = []
+    for page in sorted(votes.keys() | tickets.keys()):
+        vote = votes.get(page)
+        arriving = tickets.get(page, [])
+        if (vote is None or not vote.not_helpful) and not any(t.since_published for t in arriving):
+            continue
+        items.append(_fix_article(page, vote, arriving))
+    return items
+
+
+def _fix_article(page: str, votes: ArticleStats | None, topics: Sequence[TopicStats]) -> Improvement:
+    evidence = []
+    score = 0.0
+    if votes and votes.not_helpful:
+        not_helpful = share(votes.not_helpful, votes.votes)
+        score += votes.votes * (not_helpful.low or 0.0)
+        line = (
+            f"{votes.not_helpful} of {votes.votes} votes not helpful "
+            f"({pct(not_helpful.value)}, 95% CI {pct(not_helpful.low, sign=False)}–{pct(not_helpful.high)})"
+        )
+        before = votes.previous_share
+        if before is not None and before.n:
+            line += f"; {pct(1 - (before.value or 0))} of {before.n} in the previous period"
+        evidence.append(line)
+    if votes and votes.comment_groups:
+        top, count = votes.comment_groups[0], len(votes.comments)
+        comments = f'{count} comment{"s" if count != 1 else ""}'
+        if top.count > 1:
+            evidence.append(f'{comments}; {top.count} worded like "{shorten(top.label, 120)}"')
+        else:
+            evidence.append(f'{comments}, e.g. "{shorten(top.label, 120)}"')
+    arriving = sum(t.since_published for t in topics)
+    if arriving:
+        score += arriving * TICKET_WEIGHT
+        dates = sorted({t.published_on for t in topics if t.published_on})
+        when = f"since it was published on {dates[0]:%Y-%m-%d}" if dates else "in the period (no 'published' date in its front matter)"
+        line = f"{arriving} ticket{'s' if arriving != 1 else ''} on its topic {when}"
+        previous = [t.previous for t in topics if t.previous is not None]
+        if previous:
+            line += f"; {sum(previous)} in the previous period"
+        evidence.append(line)
+    if votes and votes.searches:
+        evidence.append(f"opened from search {votes.searches} times")
+    title = votes.title if votes else topics[0].title
+    if votes and votes.not_helpful and votes.comment_groups:
+        action = "Rewrite the article so it answers the question; address the comments, largest group first"
+    elif arriving and not (votes and votes.not_helpful):
+        action = "Find why customers still write in: compare the recent tickets with what the article says"
+    else:
+        action = "Rewrite the article so it answers the question; check every step against the product"
+    return Improvement(
+        kind=FIX_ARTICLE,
+        target=page,
+        title=title,
+        action=action,
+        score=score,
+        evidence=tuple(evidence),
+        sample_size=(votes.votes if votes else 0) + arriving,
+    )
+
+
+# -- write-article for a failed search -------------------------------------------------------
+
+SEARCH_WEIGHT = 0.5  # a search that found nothing: the visitor left without an answer, or wrote in
+MIN_FAILED_SEARCHES = 2
+
+
+def write_for_searches(findings: Findings) -> list[Improvement]:
+    return [_write_for_search(group) for group in findings.searches if group.count >= MIN_FAILED_SEARCHES]
+
+
+def _write_for_search(group: SearchGroup) -> Improvement:
+    evidence = [f"searched {group.count} times with no result"]
+    if group.visitors:
+        evidence.append(f"by {group.visitors} different visitor{'s' if group.visitors != 1 else ''}")
+    if group.previous is not None:
+        evidence.append(f"{group.previous} times in the previous period")
+    return Improvement(
+        kind=WRITE_ARTICLE,
+        target=group.query,
+        title=group.label,
+        action="Write an article that answers this search, or add its wording to the article that does",
+        score=group.count * SEARCH_WEIGHT,
+        evidence=tuple(evidence),
+        sample_size=group.count,
+    )
+
+
+# -- write-article for a topic without a published article -----------------------------------
+
+
+def write_for_topics(findings: Findings) -> list[Improvement]:
+    return [_write_for_topic(topic) for topic in findings.topics if topic.status != "published"]
+
+
+def _write_for_topic(topic: TopicStats) -> Improvement:
+    count = topic.tickets.count
+    line = f"{count} ticket{'s' if count != 1 else ''} on this question and no published article"
+    if topic.previous is not None:
+        line += f"; {topic.previous} in the previous period"
+    evidence = [line]
+    if topic.tickets.first_response_h.median is not None:
+        evidence.append(f"first response median {topic.tickets.first_response_h.median:.1f} h")
+    return Improvement(
+        kind=WRITE_ARTICLE,
+        target=topic.article or topic.topic,
+        title=topic.title,
+        action=(
+            "Review the draft, correct it and publish it"
+            if topic.status == "draft"
+            else "Write an article for this topic (kbgen draft writes a first version)"
+        ),
+        score=count * TICKET_WEIGHT,
+        evidence=tuple(evidence),
+        sample_size=count,
+    )
+
+
+# -- split-article ---------------------------------------------------------------------------
+
+SPLIT_WEIGHT = 0.15  # a ticket answered by an article written for another question
+MIN_SPLIT_TICKETS = 5  # tickets outside an article's main topic, and their share, before a split
+SPLIT_SHARE = 0.25
+
+
+def splits(findings: Findings) -> list[Improvement]:
+    """An article answering tickets of several topics: the ones outside its main topic."""
+    by_article: dict[str, list[TopicStats]] = defaultdict(list)
+    for topic in findings.topics:
+        if topic.article:
+            by_article[topic.article].append(topic)
+    items = []
+    for path, group in sorted(by_article.items()):
+        if len(group) < 2:
+            continue
+        main, *others = sorted(group, key=lambda t: (-t.tickets.count, t.topic))
+        other = sum(t.tickets.count for t in others)
+        total = other + main.tickets.count
+        if other < MIN_SPLIT_TICKETS or other / total < SPLIT_SHARE:
+            continue
+        items.append(
+            Improvement(
+                kind=SPLIT_ARTICLE,
+                target=main.page or path,
+                title=main.title,
+                action="Split the article: give the other topics their own articles and link them",
+                score=other * SPLIT_WEIGHT,
+                evidence=(
+                    f"{total} tickets from {len(group)} topics: {main.tickets.count} on its main topic {main.topic}, "
+                    + ", ".join(f"{t.tickets.count} on {t.topic}" for t in others),
+                ),
+                sample_size=total,
+            )
+        )
+    return items
+
+
+# -- merge-articles --------------------------------------------------------------------------
+
+MERGE_WEIGHT = 0.25  # a search that could not tell two articles apart
+MIN_MERGE_OPENS = 3  # opens of each article from the same searches, and the smaller's share of the larger
+MERGE_SHARE = 0.3
+
+
+def merges(findings: Findings) -> list[Improvement]:
+    """The same searches open two articles in like numbers: readers cannot tell which answers."""
+    pairs: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)  # pages -> (query, opens, opens)
+    for query, pages in findings.opened.items():
+        top = sorted(pages.items(), key=lambda item: (-item[1], item[0]))[:2]
+        if len(top) < 2:
+            continue
+        (first, many), (second, few) = top
+        if few >= MIN_MERGE_OPENS and few >= MERGE_SHARE * many:
+            a, b = sorted((first, second))
+            pairs[a, b].append((query, pages[a], pages[b]))
+    titles = findings.titles
+    items = []
+    for (a, b), queries in pairs.items():
+        queries.sort(key=lambda q: (-min(q[1], q[2]), q[0]))
+        lesser = sum(min(x, y) for _, x, y in queries)
+        example, x, y = queries[0]
+        items.append(
+            Improvement(
+                kind=MERGE_ARTICLES,
+                target=f"{a} + {b}",
+                title=f"{titles.get(a, a)} / {titles.get(b, b)}",
+                action="Merge the two articles, or make each title say which question it answers",
+                score=lesser * MERGE_WEIGHT,
+                evidence=(
+                    f'{len(queries)} search{"es" if len(queries) != 1 else ""} open both',
+                    f'"{shorten(example, 60)}" opened {a} {x} times and {b} {y} times',
+                ),
+                sample_size=sum(x + y for _, x, y in queries),
+            )
+        )
+    return items
+
+
+# -- service-standard ------------------------------------------------------------------------
+
+STANDARD_WEIGHT = 1.0  # per customer below the target share: a missed promise weighs like a failed answer
+
+
+def breaches(findings: Findings) -> list[Improvement]:
+    return [_breach(result) for result in findings.standards if result.breached]
+
+
+def _breach(result: StandardResult) -> Improvement:
+    """Customers affected: those below the target share; discounted by uncertainty through the
+    interval's upper bound (a breach that may be chance scores 0 and ranks last)."""
+    c = result.complied
+    shortfall = max(0.0, result.target - (c.high if c.high is not None else 1.0))
+    return Improvement(
+        kind=SERVICE_STANDARD,
+        target=result.name,
+        title=f"Service standard missed: {result.name}",
+        action="Find where the missed cases wait (queue, hours, channel) and staff or route them",
+        score=c.n * shortfall * STANDARD_WEIGHT,
+        evidence=(
+            (
+                f"{c.part} of {c.n} complied ({pct(c.value)}, 95% CI {pct(c.low, sign=False)}–{pct(c.high)}); "
+                f"target {pct(result.target)}"
+            ),
+        ),
+        sample_size=c.n,
+    )
+
+
+# -- the registry ----------------------------------------------------------------------------
+
+# Every rule, in the order its items are gathered (the ranking sorts them anyway). Add an entry,
+# and its row in the README's table, for a new kind of item.
+RULES: tuple[Callable[[Findings], list[Improvement]], ...] = (
+    fix_articles,
+    write_for_searches,
+    write_for_topics,
+    splits,
+    merges,
+    breaches,
+)
+
+
+def rank_improvements(findings: Findings) -> tuple[Improvement, ...]:
+    """Every rule's items, highest score first; ties by kind, then target."""
+    items = [item for rule in RULES for item in rule(findings)]
+    items.sort(key=lambda i: (-i.score, i.kind, i.target))
+    return tuple(items)
