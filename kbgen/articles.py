@@ -97,7 +97,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
 
 
-def read_article(path: Path, content_dir: Path) -> Article:
+def read_article(path: Path, content_dir: Path) -> tuple[Article, str]:
+    """The article a Markdown file is, and the file's whole text."""
     rel = path.relative_to(content_dir).as_posix()
     try:
         text = path.read_text(encoding="utf-8")
@@ -106,7 +107,7 @@ def read_article(path: Path, content_dir: Path) -> Article:
     meta, body = split_front_matter(text, source=str(path))
     title = str(meta.get("title") or first_heading(body) or Path(rel).stem.replace("-", " "))
     recorded = str(meta.get(HASH_KEY, ""))
-    return Article(
+    article = Article(
         path=rel,
         title=title,
         status=str(meta.get("status", "published")).lower(),
@@ -116,10 +117,16 @@ def read_article(path: Path, content_dir: Path) -> Article:
         language=str(meta.get("lang") or _path_language(rel)),
         published_on=front_matter_date(meta.get("published")),
     )
+    return article, text
 
 
 def read_articles(content_dir: str | Path) -> list[Article]:
     """Every Markdown article under the content directory, in path order."""
+    return [article for article, _ in read_article_files(content_dir)]
+
+
+def read_article_files(content_dir: str | Path) -> list[tuple[Article, str]]:
+    """Every Markdown article under the content directory with its file's text, in path order."""
     root = Path(content_dir)
     if not root.is_dir():
         raise KbgenError(f"{root}: content directory not found")

@@ -17,18 +17,8 @@ from pathlib import Path
 
 from kbgen.articles import read_articles
 from kbgen.config import SiteConfig
-from kbgen.drafts import (
-    MERGED,
-    NEW,
-    PROTECTED,
-    REFRESHED,
-    UNCHANGED,
-    DraftOutcome,
-    assignments_rows,
-    read_assignments,
-    write_assignments,
-    write_drafts,
-)
+from kbgen.drafts.assignments import assignments_rows, read_assignments, write_assignments
+from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, DraftOutcome, write_drafts
 from kbgen.errors import KbgenError
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback.imports import read_form_export

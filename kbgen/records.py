@@ -1,6 +1,6 @@
 """Typed records passed between stages.
 
-exports -> Ticket -> (redacted) Ticket -> Topic -> Draft -> site
+exports -> Ticket -> (redacted) Ticket -> Topic -> Draft -> Article -> site
 feedback files -> FeedbackRecord -> Improvement
 
 Field names carry units: ``*_at`` is a timezone-aware datetime, ``*_s`` is seconds.
@@ -85,6 +85,16 @@ class Topic:
     last_seen_at: datetime | None = None
     tags: tuple[str, ...] = ()
     category: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What `kbgen draft` does for one topic, decided before anything is written."""
+
+    action: str  # kbgen.drafts.plan: NEW, REFRESH, PROTECTED (evidence only) or MERGED
+    topic: Topic  # with the tickets of the topics merged into it (MERGED: the topic as found)
+    topic_id: str  # the id the article carries: an existing article keeps its own
+    article: str  # path relative to the content directory
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,13 @@ from datetime import datetime, timezone
 import pytest
 
 from kbgen.articles import read_articles, split_front_matter
-from kbgen.drafts import (
-    MERGED,
-    NEW,
-    PROTECTED,
-    REFRESHED,
-    UNCHANGED,
-    assignments_rows,
-    markdown_block,
-    render_draft,
-    write_assignments,
-    write_drafts,
-)
+from kbgen.drafts.assignments import assignments_rows, write_assignments
+from kbgen.drafts.plan import NEW as NEW_DRAFT
+from kbgen.drafts.plan import plan_drafts
+from kbgen.drafts.render import markdown_block, render_draft
+from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, write_drafts
 from kbgen.errors import KbgenError
-from kbgen.records import Ticket, Topic
+from kbgen.records import Article, Ticket, Topic
 
 SEEN = datetime(2026, 8, 3, tzinfo=timezone.utc)
 
@@ -119,6 +112,21 @@ def test_a_published_article_gets_the_tickets_instead_of_a_new_draft(content):
     assert (outcome.action, outcome.article) == (PROTECTED, "billing/invoices.md")
     assert published.read_text(encoding="utf-8") == text
     assert [a.path for a in read_articles(content)] == ["billing/invoices.md"]
+
+
+def test_the_plan_says_what_each_topic_gets_and_writes_nothing(content):
+    published = Article("billing/invoices.md", "How do I download an invoice?", "published", "t-invoice", "/billing/invoices/")
+    texts = {published.path: "---\ntitle: How do I download an invoice?\n---\n\nGo to Billing and download your invoice.\n"}
+    refund = topic("refund", "How do I get a refund?", answer="Open Billing > Refunds.")
+    split = topic("invoices", "Where can I download my invoice as a PDF?", n=3)
+    # The split topic's tickets were the article's topic's in an earlier run.
+    drafts = plan_drafts([topic(), split, refund], [published], texts, held={"t-invoice": list(split.ticket_ids)})
+    assert [(d.action, d.article, d.topic_id, len(d.topic.ticket_ids)) for d in drafts] == [
+        (PROTECTED, "billing/invoices.md", "t-invoice", 9),  # both invoice topics' tickets
+        (MERGED, "billing/invoices.md", "t-invoice", 3),
+        (NEW_DRAFT, "billing/how-do-i-get-a-refund.md", "t-refund", 6),
+    ]
+    assert not content.exists()
 
 
 def test_other_languages_go_to_their_own_folder_and_never_match_across_languages(content):

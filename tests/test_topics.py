@@ -3,7 +3,7 @@ from collections import Counter
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kbgen.drafts import write_drafts
+from kbgen.drafts.write import write_drafts
 from kbgen.exports import read_exports
 from kbgen.records import Ticket
 from kbgen.redact import Redactor

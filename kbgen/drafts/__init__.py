@@ -1,0 +1,8 @@
+"""Draft articles: one Markdown file per topic, written so that curated work is never overwritten.
+
+- ``plan``: what to do with each topic (a new draft, a refresh, evidence for a protected
+  article, or merged into another topic's article), decided before anything is written;
+- ``render``: a draft's Markdown and a protected article's evidence;
+- ``write``: ``write_drafts`` reads the content folder, plans, renders and writes;
+- ``assignments``: the file that says which topic and article each ticket went to.
+"""

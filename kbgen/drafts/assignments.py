@@ -1,0 +1,50 @@
+"""The assignments file: which topic and article each ticket of a `kbgen draft` run went to.
+
+``kbgen report --assignments`` reads it to count tickets per topic; it holds ids and paths only.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from kbgen.drafts.write import DraftOutcome
+from kbgen.errors import KbgenError
+from kbgen.files import atomic_target
+from kbgen.records import Assignment, Ticket, Topic
+
+
+def assignments_rows(tickets: Iterable[Ticket], topics: Sequence[Topic], outcomes: Sequence[DraftOutcome]) -> list[tuple[str, str, str]]:
+    """One (ticket_id, topic_id, article) row per input ticket; empty fields when it joined none."""
+    article_of = {topic.id: outcome for topic, outcome in zip(topics, outcomes, strict=True)}
+    topic_of = {tid: topic.id for topic in topics for tid in topic.ticket_ids}
+    rows = []
+    for ticket in tickets:
+        outcome = article_of.get(topic_of.get(ticket.id, ""))
+        rows.append((ticket.id, outcome.topic_id if outcome else "", outcome.article if outcome else ""))
+    return rows
+
+
+def write_assignments(path: str | Path, rows: Sequence[tuple[str, str, str]]) -> None:
+    target = Path(path)
+    with atomic_target(target) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as fp:
+            writer = csv.writer(fp)
+            writer.writerow(["ticket_id", "topic_id", "article"])
+            writer.writerows(rows)
+
+
+def read_assignments(path: str | Path) -> dict[str, Assignment]:
+    """ticket id -> its topic and article ("" when it joined none), from a file `draft` wrote."""
+    source = Path(path)
+    try:
+        with open(source, encoding="utf-8-sig", newline="") as fp:
+            reader = csv.DictReader(fp)
+            if not {"ticket_id", "article"} <= set(reader.fieldnames or []):
+                raise KbgenError(f"{source}: expected columns ticket_id,topic_id,article")
+            return {row["ticket_id"]: Assignment(row.get("topic_id") or "", row["article"] or "") for row in reader}
+    except FileNotFoundError:
+        raise KbgenError(f"{source}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KbgenError(f"{source}: cannot read: {exc}") from None

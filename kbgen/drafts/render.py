@@ -1,0 +1,95 @@
+"""A draft's Markdown, and the evidence kept for an article kbgen must not rewrite.
+
+Ticket text is made inert: no HTML, link, image or emphasis can form from what a customer or
+agent typed (the site's SafeMarkdown is the second guard).
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from kbgen.articles import HASH_KEY, content_hash
+from kbgen.records import Topic
+
+ALSO_ASKED = {
+    "en": "Customers also ask it as",
+    "nl": "Klanten vragen het ook zo",
+    "sv": "Kunder frågar också så här",
+    "de": "Kunden fragen auch so",
+    "pl": "Klienci pytają też tak",
+}
+NO_ANSWER = "_No agent answer in these tickets yet: write the answer here._"
+
+
+def render_draft(topic: Topic, topic_id: str | None = None) -> str:
+    """The Markdown file of a draft, its front matter ending with the content hash."""
+    meta = {
+        # Themes print the title unescaped in places: no angle brackets or backticks in it.
+        "title": re.sub(r"[<>`]", "", topic.title),
+        "status": "draft",
+        "category": topic.category or "General",
+        "tags": list(topic.tags),
+        "lang": topic.language,
+        "kbgen_topic": topic_id or topic.id,
+        "tickets": len(topic.ticket_ids),
+        "first_seen": topic.first_seen_at.date().isoformat() if topic.first_seen_at else None,
+        "last_seen": topic.last_seen_at.date().isoformat() if topic.last_seen_at else None,
+    }
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    heading = ALSO_ASKED.get(topic.language, ALSO_ASKED["en"])
+    body = [
+        f"# {markdown_text(re.sub(r'[<>`]', '', topic.title))}",
+        "",
+        markdown_block(topic.answer) if topic.answer else NO_ANSWER,
+        "",
+        f"## {heading}",
+        "",
+        *(f"- {markdown_text(p)}" for p in topic.phrasings),
+    ]
+    text = f"---\n{front}---\n\n" + "\n".join(body).rstrip() + "\n"
+    # The hash goes last in the front matter; it is computed without its own line.
+    return text.replace("\n---\n\n", f"\n{HASH_KEY}: {content_hash(text)}\n---\n\n", 1)
+
+
+def render_evidence(article: str, topic: Topic) -> str:
+    """The evidence file of a protected article (path relative to the content directory): the
+    tickets that still ask its question, and the answer they suggest."""
+    record = {
+        "article": article,
+        "topic": topic.id,
+        "tickets": len(topic.ticket_ids),
+        "first_seen": topic.first_seen_at.date().isoformat() if topic.first_seen_at else None,
+        "last_seen": topic.last_seen_at.date().isoformat() if topic.last_seen_at else None,
+        "customers_ask": list(topic.phrasings),
+        "suggested_answer": topic.answer,
+    }
+    return yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=1000)
+
+
+_LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•])\s+(.*)$")
+
+
+def markdown_text(text: str) -> str:
+    """Ticket text made inert in Markdown: no HTML, links, images or emphasis can form."""
+    text = text.replace("\\", "\\\\").replace("<", "&lt;")
+    return re.sub(r"([`*_\[\]#|>!{}])", r"\\\1", text)
+
+
+def markdown_block(text: str) -> str:
+    """A reply as Markdown paragraphs, keeping its numbered or bulleted steps as a list."""
+    out: list[str] = []
+    for line in text.splitlines():
+        item = _LIST_ITEM.match(line)
+        if item:
+            marker = item.group(1)
+            marker = f"{marker[:-1]}." if marker[0].isdigit() else "-"
+            if out and out[-1] and not _LIST_ITEM.match(out[-1]):
+                out.append("")
+            out.append(f"{marker} {markdown_text(item.group(2))}")
+        else:
+            if out and out[-1] and _LIST_ITEM.match(out[-1]) and line.strip():
+                out.append("")
+            out.append(markdown_text(line))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
