@@ -440,3 +440,10 @@ def test_a_survey_without_a_score_is_refused_at_start(tmp_path, monkeypatch, cap
         main()
     assert exit_.value.code == 2
     assert capsys.readouterr().err == "Error: survey_templates/notes.html: a survey needs a scale named score (scale(min=..., max=...))\n"
+
+
+def test_every_kind_of_stored_line_has_its_endpoint_and_check():
+    from kbgen.collector import CHECKS
+    from kbgen.feedback.line import KINDS
+
+    assert CHECKS.keys() == KINDS.keys()

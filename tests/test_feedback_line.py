@@ -1,0 +1,45 @@
+"""The stored line: what the collector writes is what the report reads, and nothing else is."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from kbgen.feedback.line import KINDS, decode, encode
+from kbgen.records import FeedbackRecord
+
+AT = datetime(2026, 10, 1, 12, 3, 11, tzinfo=timezone.utc)
+RECORDS = [
+    FeedbackRecord("feedback", AT, page="/a/", lang="nl", helpful=False, comment="Geen PDF", client="c1", submission="s-1"),
+    FeedbackRecord("survey", AT, page="/survey/onboarding/", survey="onboarding", score=3, answers=(("ease", 4),), ticket="T-9", client="c2"),
+    FeedbackRecord("search", AT, page="/", query="dark mode", results=0, client="c3"),
+    FeedbackRecord("search", AT, page="/", query="invoice", results=4, opened="/billing/invoice/", client="c4"),
+]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.kind)
+def test_a_stored_record_reads_back_as_itself(record):
+    assert decode(json.loads(encode(record))) == record
+
+
+def test_the_line_holds_the_kinds_fields_in_order_and_the_optional_ones_only_when_set():
+    feedback, survey, failed, opened = (json.loads(encode(r)) for r in RECORDS)
+    assert list(feedback) == ["v", "kind", "received_at", *KINDS["feedback"], "client", "submission"]
+    assert list(survey) == ["v", "kind", "received_at", *KINDS["survey"], "answers", "client"]
+    assert list(failed) == ["v", "kind", "received_at", *KINDS["search"], "client"]
+    assert opened["opened"] == "/billing/invoice/"
+    assert (feedback["received_at"], survey["answers"]) == ("2026-10-01T12:03:11Z", {"ease": 4})
+    assert encode(RECORDS[0]).endswith(b"\n") and encode(RECORDS[0]).count(b"\n") == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"v": 2}, {"kind": "rating"}, {"received_at": "2026-10-01T12:03:11"}, {"helpful": "yes"}, {"comment": 5},
+     {"answers": {"ease": "4"}}, {"answers": ["ease", 4]}, {"kind": "survey", "survey": "csat"}],
+    ids=["version", "kind", "naive-time", "helpful-text", "comment-number", "answer-text", "answers-list", "survey-no-score"],
+)  # fmt: skip
+def test_a_line_kbgen_cannot_use_is_not_read(change):
+    line = json.loads(encode(RECORDS[0])) | change
+    assert decode(line) is None
