@@ -1,4 +1,4 @@
-"""Shared fixtures: small realistic exports written into tmp_path."""
+"""Shared fixtures: small realistic exports written into tmp_path, and built help sites."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from site_cases import COLLECTOR, article, make_project
+
+from kbgen.site.build import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -129,3 +132,53 @@ def semantic_engine():
     from kbgen.topics import make_engine
 
     return make_engine("semantic")
+
+
+# -- help sites built once per test session (tests only read them) ------------------------------
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    return build_site(make_project(project), collector_url=COLLECTOR)
+
+
+@pytest.fixture(scope="session")
+def site_with_drafts(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("project")
+    return build_site(make_project(project), drafts=True, collector_url=COLLECTOR)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return make_project(tmp_path / "help")
+
+
+@pytest.fixture(scope="session")
+def catalog_site(tmp_path_factory) -> Path:
+    """Two categories in English, one in Dutch, and collector files with votes."""
+    root = tmp_path_factory.mktemp("catalog")
+    make_project(root)
+    content = root / "content"
+    (content / "account" / "change-your-email.md").write_text(
+        article("Change the email address of your account", tags="[email]", extra="updated: 2026-10-02\ntickets: 40\n"),
+        encoding="utf-8",
+    )
+    (content / "account" / "email-not-arriving.md").write_text(
+        article("The email with the reset link does not arrive", tags="[email]", extra="tickets: 12\n"), encoding="utf-8"
+    )
+    (content / "billing" / "download-an-invoice.md").write_text(article("Download an invoice", extra="tickets: 3\n"), encoding="utf-8")
+    (content / "nl" / "facturen").mkdir(parents=True)
+    (content / "nl" / "facturen" / "factuur-downloaden.md").write_text(
+        article("Een factuur downloaden", extra="category: Facturen en betalen\n"), encoding="utf-8"
+    )
+    votes = root / "feedback"
+    votes.mkdir()
+    lines = [
+        {"v": 1, "kind": "feedback", "received_at": f"2026-11-0{1 + i % 9}T10:00:00Z", "page": "/billing/download-an-invoice/", "helpful": True}
+        for i in range(30)
+    ] + [{"v": 1, "kind": "feedback", "received_at": "2026-11-02T10:00:00Z", "page": "/account/change-your-email/", "helpful": False}] * 5
+    (votes / "2026-11-01.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    settings = root / "site_config" / "kbgen.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("site:\n", "site:\n  feedback: feedback\n", 1), encoding="utf-8")
+    return build_site(root / "mkdocs.yml", collector_url=COLLECTOR)

@@ -1,0 +1,80 @@
+"""What a customer browses: navigation, category and home pages, related articles, language sections."""
+
+from __future__ import annotations
+
+import json
+
+
+from kbgen.site.build import build_site
+from kbgen.site.texts import TEXTS
+from site_cases import Elements, nav_links, page
+
+
+def test_the_navigation_holds_home_pages_and_categories_not_every_article(catalog_site):
+    links = nav_links(page(catalog_site, "/account/change-your-email/"))
+    assert "../" in links and "../../billing/" in links and "../../nl/facturen/" in links
+    assert not any("change-your-email" in link or "download-an-invoice" in link for link in links)
+
+
+def test_a_category_page_lists_its_articles(catalog_site):
+    html = page(catalog_site, "/account/")
+    listed = [a["href"] for a in Elements(html.split('class="kbgen-list"')[1].split("</ul>")[0]).all("a")]
+    assert listed == ["change-your-email/", "reset-your-password/", "email-not-arriving/"]
+
+
+def test_an_article_shows_its_category_update_date_and_related_articles(catalog_site):
+    html = page(catalog_site, "/account/change-your-email/")
+    crumbs = html.split('class="kbgen-crumbs"')[1].split("</nav>")[0]
+    assert 'href="../">Account</a>' in crumbs and 'href="../../">Home</a>' in crumbs
+    assert '<time datetime="2026-10-02">' in html
+    related = html.split('class="kbgen-related"')[1].split("</nav>")[0]
+    # Shares "email" with the article on the reset e-mail; then the rest of its category.
+    assert [a["href"] for a in Elements(related).all("a")] == ["../email-not-arriving/", "../reset-your-password/"]
+
+
+def test_the_home_page_has_a_search_box_categories_and_most_helpful_articles(catalog_site):
+    html = page(catalog_site, "/")
+    found = Elements(html)
+    assert found.one("input", id="kbgen-home-query")
+    categories = html.split('class="kbgen-categories"')[1].split("</ul>")[0]
+    assert [a["href"] for a in Elements(categories).all("a")] == ["account/", "billing/"]
+    assert "(3)" in categories and "(1)" in categories
+    popular = html.split('id="kbgen-popular"')[1].split("</ul>")[0]
+    assert TEXTS["en"]["popular"] in popular  # ranked by votes: site.feedback is set
+    # 30 "yes" votes first; 5 "no" votes rank below articles nobody voted on.
+    assert [a["href"] for a in Elements(popular).all("a")] == [
+        "billing/download-an-invoice/", "account/email-not-arriving/", "account/reset-your-password/", "account/change-your-email/",
+    ]
+
+
+def test_a_language_section_speaks_its_language(catalog_site):
+    html = page(catalog_site, "/nl/facturen/factuur-downloaden/")
+    assert html.count('<html lang="nl"') == 1
+    form = Elements(html)
+    assert form.one("input", name="lang")["value"] == "nl"
+    assert TEXTS["nl"]["feedback_question"] in html and TEXTS["en"]["feedback_question"] not in html
+    assert 'href="../">Facturen en betalen</a>' in html  # the category named by front matter
+    home = page(catalog_site, "/nl/")
+    assert '<html lang="nl"' in home and TEXTS["nl"]["categories"] in home
+    entry = json.loads((catalog_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nl"]["page_count"] == 1 and entry["languages"]["en"]["page_count"] == 4
+
+
+def test_feedback_forms_are_on_articles_only(catalog_site):
+    for url in ("/", "/account/", "/nl/"):
+        assert Elements(page(catalog_site, url)).all("form", id="kbgen-feedback") == []
+    assert Elements(page(catalog_site, "/billing/download-an-invoice/")).one("form", id="kbgen-feedback")
+
+
+def test_a_nav_in_mkdocs_yml_is_left_as_the_writer_made_it(project):
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text + "nav:\n  - index.md\n  - account/reset-your-password.md\n", encoding="utf-8")
+    site = build_site(project)
+    assert "account/reset-your-password/" in " ".join(nav_links(page(site, "/")))
+    assert not (site / "account" / "index.html").exists()  # no category page made
+
+
+def test_an_article_without_a_title_is_listed_by_its_first_heading(project):
+    (project.parent / "content" / "account" / "sign-in.md").write_text("# Sign in with Google\n\nUse the button.\n", encoding="utf-8")
+    site = build_site(project)
+    assert ">Sign in with Google</a>" in page(site, "/account/")
