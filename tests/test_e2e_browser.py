@@ -22,8 +22,8 @@ import httpx
 import pytest
 from conftest import REPO, free_port
 
+from kbgen import languages
 from kbgen.scaffold import init_project
-from kbgen.site.texts import TEXTS
 
 pytestmark = pytest.mark.browser
 
@@ -242,11 +242,11 @@ def test_a_dutch_site_speaks_dutch_and_finds_an_inflected_word(watched, dutch_si
     page = watched()
     page.goto(f"{dutch_site}/")
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.locator("input.md-search__input").get_attribute("placeholder") == TEXTS["nl"]["search_placeholder"]
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == languages.get("nl").interface["search_placeholder"]
     # "wachtwoorden" (plural) finds the article about "wachtwoord": Pagefind stems Dutch.
     assert search(page, "wachtwoorden") == ["/account/wachtwoord/"]
     page.goto(f"{dutch_site}/account/wachtwoord/")
-    assert page.locator("#kbgen-feedback legend").inner_text() == TEXTS["nl"]["feedback_question"]
+    assert page.locator("#kbgen-feedback legend").inner_text() == languages.get("nl").interface["feedback_question"]
     assert page.errors == []
 
 

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from kbgen.config import LANGUAGES
+from kbgen import languages
 from kbgen.errors import KbgenError
 from kbgen.feedback import SURVEY_SCALES
 from kbgen.scaffold import init_project
 from kbgen.site.build import build_site, plugins_with_options
 from kbgen.site.safe_markdown import is_safe_url
-from kbgen.site.texts import TEXTS
 
 REPO = Path(__file__).resolve().parent.parent
 COLLECTOR = "https://feedback.acme.example"
@@ -187,14 +186,13 @@ def test_the_widget_assets_are_copied_and_linked(site):
     assert html.one("script", src="../../assets/kbgen-search.js")
     assert html.one("link", href="../../assets/kbgen.css")
     settings = json.loads(page(site, "/").split('<script id="__kbgen" type="application/json">')[1].split("</script>")[0])
-    assert settings["texts"].pop("search_none") == TEXTS["en"]["search_none"]
+    assert settings["texts"].pop("search_none") == languages.get("en").interface["search_none"]
     assert {k: v for k, v in settings.items() if k != "texts"} == {"collector": COLLECTOR, "lang": "en", "reportSearches": True}
 
 
 def test_texts_exist_for_every_interface_language():
-    assert set(TEXTS) == set(LANGUAGES)
-    for language in LANGUAGES:
-        assert TEXTS[language].keys() == TEXTS["en"].keys(), language
+    for language in languages.codes():
+        assert languages.get(language).interface.keys() == languages.get("en").interface.keys(), language
 
 
 # -- surveys --------------------------------------------------------------------------------
@@ -510,7 +508,7 @@ def test_the_home_page_has_a_search_box_categories_and_most_helpful_articles(cat
     assert [a["href"] for a in Elements(categories).all("a")] == ["account/", "billing/"]
     assert "(3)" in categories and "(1)" in categories
     popular = html.split('id="kbgen-popular"')[1].split("</ul>")[0]
-    assert TEXTS["en"]["popular"] in popular  # ranked by votes: site.feedback is set
+    assert languages.get("en").interface["popular"] in popular  # ranked by votes: site.feedback is set
     # 30 "yes" votes first; 5 "no" votes rank below articles nobody voted on.
     assert [a["href"] for a in Elements(popular).all("a")] == [
         "billing/download-an-invoice/", "account/email-not-arriving/", "account/reset-your-password/", "account/change-your-email/",
@@ -522,10 +520,10 @@ def test_a_language_section_speaks_its_language(catalog_site):
     assert html.count('<html lang="nl"') == 1
     form = Elements(html)
     assert form.one("input", name="lang")["value"] == "nl"
-    assert TEXTS["nl"]["feedback_question"] in html and TEXTS["en"]["feedback_question"] not in html
+    assert languages.get("nl").interface["feedback_question"] in html and languages.get("en").interface["feedback_question"] not in html
     assert 'href="../">Facturen en betalen</a>' in html  # the category named by front matter
     home = page(catalog_site, "/nl/")
-    assert '<html lang="nl"' in home and TEXTS["nl"]["categories"] in home
+    assert '<html lang="nl"' in home and languages.get("nl").interface["categories"] in home
     entry = json.loads((catalog_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["nl"]["page_count"] == 1 and entry["languages"]["en"]["page_count"] == 4
 
