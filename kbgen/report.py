@@ -39,6 +39,7 @@ from urllib.parse import unquote
 
 from stop_words import get_stop_words
 
+from kbgen import languages
 from kbgen.config import SiteConfig, Standard
 from kbgen.feedback import SURVEY_SCALES, FeedbackLoad
 from kbgen.records import Article, Assignment, FeedbackRecord, Improvement, Ticket
@@ -583,10 +584,10 @@ def _weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket], window:
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
+@languages.registry_cache
 def _stop_words() -> frozenset[str]:
-    """Stop words of the languages the help site serves first, without accents."""
-    return frozenset(_plain(w) for lang in ("en", "nl", "sv", "de", "pl") for w in get_stop_words(lang))
+    """Stop words of the languages the help site serves, without accents."""
+    return frozenset(_plain(w) for lang in languages.registered() if lang.stop_word_list for w in get_stop_words(lang.stop_word_list))
 
 
 def _plain(text: str) -> str:
