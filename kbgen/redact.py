@@ -227,7 +227,7 @@ def _detectors() -> tuple[Detector, ...]:
         Detector(
             "secret",
             re.compile(
-                rf"\b({languages.one_of(languages.words('secret_words'))})\b(\s*(?:is|:|=|är|ist|jest|lautet|to)?\s*)([^\s,;]+[^\s,;.])", re.I
+                rf"\b({languages.one_of(languages.words('secret_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]+[^\s,;.])", re.I
             ),
             valid=_looks_like_secret,
             group=3,
