@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kbgen import __version__
+from kbgen import __version__, languages
 from kbgen.config import ENGINES, load_site_config
 from kbgen.errors import KbgenError
 from kbgen.exports import format_names
@@ -52,7 +52,7 @@ def _content_option(help_text: str):
 @click.option("--site-name", default="Help Centre", show_default=True, help="Name shown in the site header.")
 @click.option(
     "--language",
-    type=click.Choice(["en", "nl", "sv", "de", "pl"]),
+    type=click.Choice(languages.codes()),
     default="en",
     show_default=True,
     help="Language of the site's interface.",

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
+from kbgen import languages
 from kbgen.errors import KbgenError
 
 CONFIG_FILE = "kbgen.yml"
-LANGUAGES = ("en", "nl", "sv", "de", "pl")
 ENGINES = ("default", "semantic")
 SEARCH_ENGINES = ("pagefind", "material")
 # Service standard measures (kbgen.report says what complies with each); the timed ones take hours.
@@ -37,7 +37,7 @@ class Standard:
 
 @dataclass(frozen=True)
 class SiteConfig:
-    # Interface language of the site; one of LANGUAGES.
+    # Interface language of the site; a registered language (kbgen.languages).
     language: str = "en"
     # Base URL of `kbgen collect`; empty turns the feedback form and search reports off.
     collector_url: str = "http://127.0.0.1:8765"
@@ -196,8 +196,8 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
     values: dict = {}
 
     language = site.get("language", defaults.language)
-    if language not in LANGUAGES:
-        problems.append(f"site.language: '{language}' is not one of {', '.join(LANGUAGES)}")
+    if language not in languages.codes():
+        problems.append(f"site.language: '{language}' is not one of {', '.join(languages.codes())}")
     values["language"] = language
 
     url = site.get("collector_url", defaults.collector_url) or ""

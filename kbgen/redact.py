@@ -5,7 +5,9 @@ keep articles readable. Detectors run in a fixed order (most specific first, so 
 taken for a phone number); numbers with a checksum are replaced only when the checksum holds
 (python-stdnum), phone numbers are found by phonenumbers. The company's own public contacts
 listed in ``site_config`` are kept. Counts per placeholder type are reported; redacted values
-never are.
+never are. The words detectors look for (greetings, sign-offs, secret words, street names) are
+each language's, in ``kbgen/languages/``; the formats of numbers and addresses are countries'
+and stay here.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from stdnum.pl import pesel
 from stdnum.se import personnummer
 from stdnum.us import ssn
 
+from kbgen import languages
 from kbgen.config import SiteConfig
 from kbgen.records import Message, Ticket
 
@@ -91,25 +94,9 @@ def _valid_id_number(value: str) -> bool:
     return False
 
 
-# Longest first: the regex takes the first alternative that fits ("kod weryfikacyjny" before "kod").
-_SECRET_WORDS = "|".join(sorted(
-    [
-        "kodu weryfikacyjnego", "kod weryfikacyjny", "verification code", "verifieringskoden", "bestätigungscode", "bevestigingscode",
-        "kod jednorazowy", "verificatiecode", "verifieringskod", "eenmalige code", "one time code", "one-time code",
-        "security code", "engångskoden", "einmalcode", "engångskod", "wachtwoord", "kennwort",
-        "losenord", "lösenord", "password", "passwort", "pin code", "pin-code",
-        "pinkoden", "pin-kod", "pincode", "passwd", "pinkod", "haslo",
-        "hasło", "kod", "pin", "pwd",
-    ],
-    key=len,
-    reverse=True,
-))
-_STREET_NL = r"[A-Z][a-zà-ÿ]+(?:straat|gracht|weg|laan|plein|kade|singel|dijk|hof|markt|steeg|pad)"
-_STREET_DE = r"[A-ZÄÖÜ][a-zäöüß-]+(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee)"
-_STREET_SV = r"[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|gränd|torget|backen|stigen|allén|gången|leden)"
-_STREET_PL = r"(?:ul\.|ulica|al\.|aleja|os\.|pl\.|plac)\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż.-]*(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]*){0,2}"
-# Words that open a street's name: "Östra Hamngatan", "Nieuwe Gracht", "Alte Poststraße".
-_STREET_PREFIX = r"(?:(?:Östra|Västra|Norra|Södra|Stora|Lilla|Gamla|Nya|Nieuwe|Oude|Korte|Lange|Alte|Neue|Große|Grosse|Kleine)\s+)?"
+# Country formats, not words: house numbers and flats, postcodes and the shape of a city's name.
+# The words of addresses (street suffixes, "ul.", "Street", "aan den") are each language's own
+# (kbgen/languages/); _address_pattern joins the two.
 _HOUSE_NUMBER = (
     # "12", "12a", "12 b", "12-14", "12/3"
     r"\s+\d{1,4}(?:[a-zA-Z]|\s[a-hA-H]\b(?![.'’-]))?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?"
@@ -117,108 +104,60 @@ _HOUSE_NUMBER = (
     r"(?:\s(?:[IVX]{1,4}|hs|bis)\b|,?\s(?:m\.|lgh|apt\.?|apartment|unit|flat)\s?\d{1,5})?"
 )
 _FLAT_EN = r"(?:Flat|Apartment|Apt\.?|Unit|Suite|Ste\.?|#)\s?\w{1,5}"
-_STREET_EN = (
-    rf"(?:{_FLAT_EN},?\s+)?"  # "Flat 10, 23 Church Lane"
-    r"\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,3}"
-    r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Ln\.?|Drive|Dr\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|"
-    r"Place|Pl\.?|Square|Sq\.?|Terrace|Close|Crescent|Parkway|Pkwy\.?)(?:\s+[NS][EW]?\b)?"
-    rf"(?:,?\s+{_FLAT_EN})?"  # "1624 Maple Drive, Apt 6"
-)
-# "Berlin", "Den Haag", "Frankfurt am Main", "Alphen aan den Rijn"
-_CITY = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\wà-ÿąćęłńóśźż-]+(?:\s+(?:am|an der|an|aan den|aan de|aan|im|upon|on)?\s*[A-ZÀ-ÖØ-Þ][\wà-ÿ-]+)?"
-_POSTCODE_CITY = (
-    r"(?:\d{4}\s?[A-Z]{2}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{5})\s+" + _CITY  # NL, SE, PL, DE
-    + r"|" + _CITY + r",\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"  # US: city, state ZIP
-    + r"|(?:" + _CITY + r"\s+)?[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # GB: (city) postcode
-)
-_ADDRESS = re.compile(
-    r"\b(?:" + _STREET_PREFIX + r"(?:" + "|".join([_STREET_NL, _STREET_DE, _STREET_SV]) + r")" + _HOUSE_NUMBER
-    + r"|" + _STREET_PL + _HOUSE_NUMBER
-    + r"|" + _STREET_EN
-    + r")(?:,?\s+(?:" + _POSTCODE_CITY + r"))?"
-    + r"|\b(?:\d{4}\s?[A-Z]{2}(?:\s+" + _CITY + r")?|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b",  # NL and GB postcodes alone
-)
+
+
+def _city(particles: str) -> str:
+    """A city's name: "Berlin", "Den Haag", "Frankfurt am Main", "Alphen aan den Rijn"."""
+    return rf"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\wà-ÿąćęłńóśźż-]+(?:\s+{particles}?\s*[A-ZÀ-ÖØ-Þ][\wà-ÿ-]+)?"
+
+
+def _address_pattern() -> re.Pattern[str]:
+    """A street and house number (then maybe a postcode and city), or a postcode alone."""
+    every = languages.registered()
+    city = _city(languages.one_of(languages.words("place_particles")))
+    postcode_city = (
+        r"(?:\d{4}\s?[A-Z]{2}|\d{3}\s\d{2}|\d{2}-\d{3}|\d{5})\s+" + city  # NL, SE, PL, DE
+        + r"|" + city + r",\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"  # US: city, state ZIP
+        + r"|(?:" + city + r"\s+)?[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # GB: (city) postcode
+    )
+    # "Keizersgracht 221", "Östra Hamngatan 5", "Alte Poststraße 3": each language's letters.
+    openers = languages.one_of(languages.words("street_openers"))
+    glued = "|".join(
+        f"[{language.street_capitals}][{language.street_letters}]+{languages.one_of(language.street_suffixes)}"
+        for language in every
+        if language.street_suffixes
+    )
+    # "ul. Długa 5", "al. Jana Pawła II 12"
+    named = "|".join(
+        rf"{languages.one_of(language.street_types_before)}\s+[{language.street_capitals}][.{language.street_letters}]*"
+        rf"(?:\s+[{language.street_capitals}][{language.street_letters}]*){{0,2}}"
+        for language in every
+        if language.street_types_before
+    )
+    # "23 Church Lane", "Flat 10, 23 Church Lane", "1624 Maple Drive, Apt 6"
+    numbered = (
+        rf"(?:{_FLAT_EN},?\s+)?\d{{1,5}}[A-Z]?\s+(?:[A-Z][a-z]+\s+){{1,3}}"
+        + languages.one_of(languages.words("street_types_after"))
+        + rf"(?:\s+[NS][EW]?\b)?(?:,?\s+{_FLAT_EN})?"
+    )
+    return re.compile(
+        rf"\b(?:(?:{openers}\s+)?(?:{glued or '(?!)'}){_HOUSE_NUMBER}|(?:{named or '(?!)'}){_HOUSE_NUMBER}|{numbered})"
+        rf"(?:,?\s+(?:{postcode_city}))?"
+        + r"|\b(?:\d{4}\s?[A-Z]{2}(?:\s+" + city + r")?|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})\b",  # NL and GB postcodes alone
+    )
+
 
 _NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+"
+# Family-name particles, whatever language the message is in: "de Vries", "von Trier", "af Klint".
 _PARTICLE = r"(?:van|de|der|den|von|van der|van den|af|la|le|di|da|du|ter|ten)"
-_TITLE = r"(?i:meneer|mevrouw|mevr\.?|dhr\.?|mr\.?|mrs\.?|ms\.?|miss|herr|frau|pan|pani|panie|dr\.?)"
-_GREETING_WORDS = (
-    "hi", "hello", "hey", "dear", "beste", "hoi", "hallo", "dag", "goedemorgen", "goedemiddag", "hej", "hejsan",
-    "god morgon", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "guten tag", "moin", "servus", "hei", "hallå",
-    "tjena", "dzień dobry", "witam", "szanowna", "szanowny", "cześć",
-    # thanks that open a message: "Thanks Daniel!", "Dank je Pieter!"
-    "thanks", "thank you", "many thanks", "dank je", "dank u", "bedankt", "danke", "vielen dank", "tack",
-    "tack så mycket", "dziękuję",
-)
-_SIGN_OFF_LEADS = (
-    "kind", "best", "warm", "many", "met vriendelijke", "vriendelijke", "hartelijke", "med vänliga", "vänliga",
-    "mit freundlichen", "viele", "beste", "liebe", "freundliche", "schöne", "herzliche", "danke und viele",
-    "danke und liebe", "danke und", "thanks and best", "thanks and kind",
-)
-_SIGN_OFF_WORDS = (
-    "all the best", "take care", "speak soon", "thanks", "thank you", "cheers", "regards", "best", "fijne dag",
-    "alvast bedankt", "groetjes", "groeten", "groet", "mvg", "bedankt", "dank je", "ha en fin dag", "ha det bra",
-    "tack", "mvh", "hälsningar", "grüße", "grüßen", "gruß", "danke", "pozdrawiam serdecznie", "serdecznie pozdrawiam",
-    "pozdrawiam", "pozdrowienia", "miłego dnia", "z wyrazami szacunku", "dziękuję", "z poważaniem",
-    "tack på förhand", "tack i förväg", "tack så mycket", "vielen dank", "dank u", "lg", "vg", "mfg",
-)
-# The first words of greetings and of sign-offs: a line that opens with none of them is not tried.
-_GREETING_OPENERS = frozenset(phrase.split()[0] for phrase in _GREETING_WORDS)
-_SIGN_OFF_OPENERS = frozenset(phrase.split()[0] for phrase in _SIGN_OFF_LEADS + _SIGN_OFF_WORDS)
 # The first word of the text, and of a line or a sentence ("[.!?] ") with where that starts.
 _FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # A placeholder ends what it replaced: "Telefon: [phone] Vänliga hälsningar, Gustav".
 _OPENING = re.compile(r"[\n.!?\]](?:(?<=\n)| )()[ \t]*([^\W\d_]+)")
 _LINE_OR_SENTENCE = r"(?:^|(?<=[.!?\]] ))[ \t]*"
-# Only the greeting word ignores case: the name after it must be capitalised.
-_GREETING = re.compile(
-    _LINE_OR_SENTENCE
-    + rf"((?i:{'|'.join(_GREETING_WORDS)})(?: again| weer| igen)?)"
-    # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
-    # first word of a sentence after "Hallo,\n" is not taken for one.
-    rf"(,?[ \t]+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
-    re.M,
-)
-_SIGN_OFF_NAME = re.compile(
-    _LINE_OR_SENTENCE
-    + rf"((?i:(?:(?:{'|'.join(_SIGN_OFF_LEADS)}) )?(?:{'|'.join(_SIGN_OFF_WORDS)})))"
-    r"(?:[ \t]+(?:aus|from|uit|från|z|ze)[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+)?"  # "Beste Grüße aus Amsterdam"
-    rf"([,!.]?\s+(?:{_TITLE}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)"
-    # After the name, the rest of the line may name the company ("| Tasklane", "van Tasklane",
-    # "Tasklane Support") or hold what redaction already replaced ("Mr Thompson [phone]").
-    r"[ \t]*(?:[.!]|[|,–-][^\n]*|[ \t](?:van|from|från|von|z|at)\b[^\n]*|\[[a-z][a-z-]*\][^\n]*"
-    r"|(?i:tel|tfn|mob|mobile|mobil|phone|telefon|e-?mail)\b[^\n]*"
-    r"|[ \t][^\n]*\b(?i:support|team|teamet|service|kundenservice|kundtjänst|klantenservice|helpdesk|zespół|zespołu)\b[^\n]*)?[ \t]*$",
-    re.M,
-)
-# A full name alone after a blank line, ending the text or above a contact line:
-# "\n\nEthan Hayes\nMobile: ...".
-_BARE_SIGNATURE = re.compile(
-    rf"\n[ \t]*\n[ \t]*({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,2}})[ \t]*"
-    r"(?=\s*\Z|\n[ \t]*(?i:tel|tfn|mob|mobile|mobil|phone|telefon|e-?mail)\b)"
-)
 # The Swedish way to sign: "/Sofia" at the end of a line.
 _SLASH_SIGNATURE = re.compile(rf"(?<![^\s])/({_NAME})[ \t]*$", re.M)
-# Words that follow a greeting without being a name.
-_NOT_NAMES = {
-    "team", "support", "there", "all", "everyone", "allemaal", "iedereen", "alla", "zusammen",
-    "again", "folks", "guys", "sir", "madam", "tack", "thanks",
-    "grüße", "grüßen", "groeten", "groet", "regards", "wishes", "hälsningar", "pozdrowienia",
-}
-# A signature naming a team or starting with an article is the company's, not a person's.
-_TEAM_WORDS = {
-    "team", "teamet", "support", "zespół", "service", "helpdesk", "klantenservice", "kundservice",
-    "kundendienst", "het", "das", "ihr", "ihre", "your", "the", "our", "ons", "unser", "vårt", "nasz",
-}
-
-
 _WORD_GAP = re.compile(r"[\s-]+")
-
-
-def _not_a_person(name: str) -> bool:
-    words = _WORD_GAP.split(name.lower())
-    return name.lower() in _NOT_NAMES or any(w in _TEAM_WORDS for w in words)
-
 # URL query parameters that carry a person or a key.
 _PERSONAL_PARAMS = re.compile(
     r"[?&#](?:[\w-]*(?:token|key|secret|sig|signature|auth|session|sid|password|passwd|pwd|code|email|mail|"
@@ -239,12 +178,13 @@ _DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-
 # Gates: most texts hold no personal data of a kind, and these tests are far cheaper than the
 # detectors' patterns (case-insensitive alternations are slow in Python's re).
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-+]?\d){8}")
-_SECRET_STEMS = re.compile(r"pass|pwd|wacht|l[öo]sen|kennw|has[łl]o|pin|kod|code")  # "code" for the compounds
-_POSTCODE_WORDS = re.compile(r"post|zip|plz|kod poczt")
 
 
-def _names_a_postcode(text: str) -> bool:
-    return _POSTCODE_WORDS.search(text.lower()) is not None
+def _gate(stems: Iterable[str]) -> Callable[[str], bool]:
+    """Whether the lowercased text holds one of stems (lowercase words that are parts of the
+    words a detector looks for)."""
+    search = re.compile(languages.one_of(stems)).search
+    return lambda text: search(text.lower()) is not None
 
 
 # Every address has a house number after a capitalised word, a number before a capitalised
@@ -278,79 +218,182 @@ def _has_long_number(text: str) -> bool:
     return _LONG_NUMBER.search(text) is not None
 
 
-def _mentions_secret(text: str) -> bool:
-    return _SECRET_STEMS.search(text.lower()) is not None
-
-
-DETECTORS: tuple[Detector, ...] = (
-    Detector(
-        "secret",
-        re.compile(rf"\b((?i:{_SECRET_WORDS}))\b(\s*(?:is|:|=|är|ist|jest|lautet|to)?\s*)([^\s,;]+[^\s,;.])", re.I),
-        valid=_looks_like_secret,
-        group=3,
-        gate=_mentions_secret,
-    ),
-    # "the code from the text message is 041652": a few words between, a number of 4-8 digits.
-    Detector(
-        "secret",
-        re.compile(r"\b(?i:koden|code|kod|kodu|kode)\b(?:[ \t]+[^\s\d]+){0,4}?[ \t]+(?:är|is|ist|jest|to|er|lautet|wynosi|luidt|:)[ \t]+(\d{4,8})\b"),
-        group=1,
-        gate=_mentions_secret,
-    ),
-    Detector("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), gate=_has_at),
-    # Groups of four, as IBANs are printed; the short last group is digits, so a capitalised
-    # word after the number is not taken into it.
-    Detector(
-        "iban",
-        # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" opening with a character class, which the regex
-        # engine finds fast (as it finds the "@" that opens the handle pattern below).
-        re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
-        valid=_valid_iban,
-        gate=_has_long_number,
-    ),
-    Detector("card", re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"), valid=_valid_card, gate=_has_long_number),
-    Detector(
-        "id-number",
-        re.compile(
-            r"(?<![\w-])(?:\d{3}-\d{2}-\d{4}"  # SSN
-            r"|(?:\d{2})?\d{6}[-+]\d{4}|\d{12}"  # personnummer
-            r"|\d{3}\.\d{2}\.\d{3}\.\d|\d{4}[. ]\d{2}[. ]\d{3}|\d{9}"  # BSN
-            r"|\d{2} \d{3} \d{3} \d{3}|\d{11})(?![\w-])"  # Steuer-IdNr, PESEL
+def _detectors() -> tuple[Detector, ...]:
+    """Every detector in the order they run (most specific first, so an IBAN is not taken for a
+    phone number), with the words of every registered language."""
+    secret_gate = _gate(languages.words("secret_stems"))
+    is_words = languages.one_of(languages.words("is_words"))
+    return (
+        Detector(
+            "secret",
+            re.compile(
+                rf"\b({languages.one_of(languages.words('secret_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]+[^\s,;.])", re.I
+            ),
+            valid=_looks_like_secret,
+            group=3,
+            gate=secret_gate,
         ),
-        valid=_valid_id_number,
-        gate=_has_long_number,
-    ),
-    Detector(
-        "ip",
-        re.compile(r"(?<![\w.:])(?:(?:\d{1,3}\.){3}\d{1,3}|(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{1,4})*)(?![\w.:])"),
-        valid=_valid_ip,
-        gate=_looks_like_ip,
-    ),
-    Detector("handle", re.compile(r"@(?<![\w@/.]@)[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
-    # A postcode the text names as one ("my postcode is 1022 HZ", "PLZ 10115").
-    Detector(
-        "address",
-        re.compile(
-            r"\b(?i:post ?code|zip(?: ?code)?|postnummer|postnumret|kod pocztowy|postleitzahl|plz)\b\D{0,40}?"
-            r"(\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{3} ?\d{2}|\d{5}(?:-\d{4})?)\b"
+        # "the code from the text message is 041652": a few words between, a number of 4-8 digits.
+        Detector(
+            "secret",
+            re.compile(
+                rf"\b(?i:{languages.one_of(languages.words('code_words'))})\b(?:[ \t]+[^\s\d]+){{0,4}}?[ \t]+(?:{is_words}|:)[ \t]+(\d{{4,8}})\b"
+            ),
+            group=1,
+            gate=secret_gate,
         ),
-        group=1,
-        gate=_names_a_postcode,
-    ),
-    # Every address form has a house number or a postcode.
-    Detector("address", _ADDRESS, anchors=_ADDRESS_ANCHOR),
-)
+        Detector("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), gate=_has_at),
+        # Groups of four, as IBANs are printed; the short last group is digits, so a capitalised
+        # word after the number is not taken into it.
+        Detector(
+            "iban",
+            # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" opening with a character class, which the regex
+            # engine finds fast (as it finds the "@" that opens the handle pattern below).
+            re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?\d{1,3})?\b"),
+            valid=_valid_iban,
+            gate=_has_long_number,
+        ),
+        Detector("card", re.compile(r"(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])"), valid=_valid_card, gate=_has_long_number),
+        Detector(
+            "id-number",
+            re.compile(
+                r"(?<![\w-])(?:\d{3}-\d{2}-\d{4}"  # SSN
+                r"|(?:\d{2})?\d{6}[-+]\d{4}|\d{12}"  # personnummer
+                r"|\d{3}\.\d{2}\.\d{3}\.\d|\d{4}[. ]\d{2}[. ]\d{3}|\d{9}"  # BSN
+                r"|\d{2} \d{3} \d{3} \d{3}|\d{11})(?![\w-])"  # Steuer-IdNr, PESEL
+            ),
+            valid=_valid_id_number,
+            gate=_has_long_number,
+        ),
+        Detector(
+            "ip",
+            re.compile(r"(?<![\w.:])(?:(?:\d{1,3}\.){3}\d{1,3}|(?:[0-9a-fA-F]{1,4}:){2,7}[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{1,4})*)(?![\w.:])"),
+            valid=_valid_ip,
+            gate=_looks_like_ip,
+        ),
+        Detector("handle", re.compile(r"@(?<![\w@/.]@)[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
+        # A postcode the text names as one ("my postcode is 1022 HZ", "PLZ 10115").
+        Detector(
+            "address",
+            re.compile(
+                rf"\b(?i:{languages.one_of(languages.words('postcode_labels'))})\b\D{{0,40}}?"
+                r"(\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{3} ?\d{2}|\d{5}(?:-\d{4})?)\b"
+            ),
+            group=1,
+            gate=_gate(languages.words("postcode_stems")),
+        ),
+        # Every address form has a house number or a postcode.
+        Detector("address", _address_pattern(), anchors=_ADDRESS_ANCHOR),
+    )
 
 
 # Kinds found only inside runs of digits (see Redactor._redact_numbers), in this order.
 NUMBER_KINDS = ("card", "id-number")
-NUMBER_DETECTORS = tuple(d for kind in NUMBER_KINDS for d in DETECTORS if d.kind == kind)
-# The others run over the whole text, each when its gate passes.
-_TEXT_DETECTORS = tuple(d for d in DETECTORS if d.kind not in NUMBER_KINDS)
-_GATES = tuple(dict.fromkeys(d.gate for d in _TEXT_DETECTORS if d.gate is not None))
 # Seven digits or more with the separators numbers are written with: every card, identity
 # number and phone number is such a run (with the "+" or "(" before it: see _redact_numbers).
 _NUMBER_RUN = re.compile(r"\d(?:[ .()\-/+]{0,3}\d){6,}\)?")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Redaction's patterns, compiled from the registered languages' words."""
+
+    detectors: tuple[Detector, ...]
+    number_detectors: tuple[Detector, ...]  # NUMBER_KINDS, in that order
+    text_detectors: tuple[Detector, ...]  # the others: over the whole text, each when its gate passes
+    gates: tuple[Callable[[str], bool], ...]
+    greeting: re.Pattern[str]
+    sign_off_name: re.Pattern[str]
+    bare_signature: re.Pattern[str]
+    # The first words of greetings and of sign-offs: a line that opens with none of them is not tried.
+    greeting_openers: frozenset[str]
+    sign_off_openers: frozenset[str]
+    not_names: frozenset[str]
+    team_words: frozenset[str]
+
+    def not_a_person(self, name: str) -> bool:
+        """A word after a greeting that names no one, or a signature naming a team or starting
+        with an article, which is the company's."""
+        words = _WORD_GAP.split(name.lower())
+        return name.lower() in self.not_names or any(w in self.team_words for w in words)
+
+    def greeted_names(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the names in greetings ("Hi Anna,") and sign-offs ("Groeten,\nPieter")."""
+        first = _FIRST_WORD.match(text)
+        openings = [(0, first.group(1))] if first else []
+        openings += [(opening.start(1), opening.group(2)) for opening in _OPENING.finditer(text)]
+        spans: list[tuple[int, int]] = []
+        done = 0
+        for place, word in openings:
+            if place < done:
+                continue
+            word = word.lower()
+            for pattern, openers in ((self.greeting, self.greeting_openers), (self.sign_off_name, self.sign_off_openers)):
+                match = pattern.match(text, place) if word in openers else None
+                if match is not None and not self.not_a_person(match.group(3)):
+                    spans.append(match.span(3))
+                    done = match.end()
+                    break
+        return spans
+
+    def bare_signature_names(self, text: str) -> list[tuple[int, int]]:
+        """Spans of full names signing a message on their own line (not "Kind Regards")."""
+        spans = []
+        for match in self.bare_signature.finditer(text):
+            name = match.group(1)
+            first = name.split()[0].lower()
+            if first not in self.sign_off_openers and first not in self.greeting_openers and not self.not_a_person(name):
+                spans.append(match.span(1))
+        return spans
+
+
+@languages.registry_cache
+def _grammar() -> _Grammar:
+    words, one_of = languages.words, languages.one_of
+    title = f"(?i:{one_of(words('titles'))})"
+    contact = f"(?i:{one_of(words('contact_labels'))})"
+    # Only the greeting word ignores case: the name after it must be capitalised.
+    greeting = re.compile(
+        _LINE_OR_SENTENCE
+        + rf"((?i:{one_of(words('greetings', 'opening_thanks'))})(?: {one_of(words('greeting_again'))})?)"
+        # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
+        # first word of a sentence after "Hallo,\n" is not taken for one.
+        rf"(,?[ \t]+(?:{title}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
+        re.M,
+    )
+    sign_off_name = re.compile(
+        _LINE_OR_SENTENCE
+        + rf"((?i:(?:{one_of(words('sign_off_leads'))} )?{one_of(words('sign_offs'))}))"
+        + rf"(?:[ \t]+{one_of(words('sign_off_places'))}[ \t]+[A-ZÀ-ÖØ-Þ][\w-]+)?"  # "Beste Grüße aus Amsterdam"
+        + rf"([,!.]?\s+(?:{title}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)"
+        # After the name, the rest of the line may name the company ("| Tasklane", "van Tasklane",
+        # "Tasklane Support") or hold what redaction already replaced ("Mr Thompson [phone]").
+        + rf"[ \t]*(?:[.!]|[|,–-][^\n]*|[ \t]{one_of(words('sign_off_companies'))}\b[^\n]*|\[[a-z][a-z-]*\][^\n]*"
+        + rf"|{contact}\b[^\n]*"
+        + rf"|[ \t][^\n]*\b(?i:{one_of(words('support_words'))})\b[^\n]*)?[ \t]*$",
+        re.M,
+    )
+    # A full name alone after a blank line, ending the text or above a contact line:
+    # "\n\nEthan Hayes\nMobile: ...".
+    bare_signature = re.compile(
+        rf"\n[ \t]*\n[ \t]*({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME}){{1,2}})[ \t]*"
+        rf"(?=\s*\Z|\n[ \t]*{contact}\b)"
+    )
+    every = _detectors()
+    text_detectors = tuple(d for d in every if d.kind not in NUMBER_KINDS)
+    return _Grammar(
+        detectors=every,
+        number_detectors=tuple(d for kind in NUMBER_KINDS for d in every if d.kind == kind),
+        text_detectors=text_detectors,
+        gates=tuple(dict.fromkeys(d.gate for d in text_detectors if d.gate is not None)),
+        greeting=greeting,
+        sign_off_name=sign_off_name,
+        bare_signature=bare_signature,
+        greeting_openers=frozenset(phrase.split()[0].lower() for phrase in words("greetings", "opening_thanks")),
+        sign_off_openers=frozenset(phrase.split()[0].lower() for phrase in words("sign_off_leads", "sign_offs")),
+        not_names=frozenset(word.lower() for word in words("not_names", "addressees")),
+        team_words=frozenset(word.lower() for word in words("team_words")),
+    )
 
 
 class Redactor:
@@ -362,6 +405,8 @@ class Redactor:
         self._keep_phones = {_e164(k) for k in config.keep if _e164(k)}
         self._custom = tuple(Detector(name, re.compile(p)) for name, p in config.patterns.items())
         self._url = re.compile(r"\b(?:(?:https?|s?ftp|ssh)://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.I)
+        # The languages registered now: one registered later is redacted by a new Redactor.
+        self._grammar = _grammar()
 
     def redact_ticket(self, ticket: Ticket, counts: Counter | None = None) -> Ticket:
         """A copy of the ticket with personal data replaced and the people dropped."""
@@ -408,16 +453,17 @@ class Redactor:
             text = _replace_spans(text, personal, "url", counts)
         if emails:
             text = _replace_spans(text, [s for s in emails.spans(text) if not self._kept(text[s[0] : s[1]])], "email", counts)
-        passed = {gate: gate(text) for gate in _GATES}
-        for detector in _TEXT_DETECTORS:
+        grammar = self._grammar
+        passed = {gate: gate(text) for gate in grammar.gates}
+        for detector in grammar.text_detectors:
             if detector.gate is None or passed[detector.gate]:
                 text = self._apply(detector, text, counts)
         text = self._redact_numbers(text, counts)
-        text = _replace_spans(text, _greeted_names(text), "name", counts)
+        text = _replace_spans(text, grammar.greeted_names(text), "name", counts)
         if "\n\n" in text:
-            text = _replace_spans(text, _bare_signature_names(text), "name", counts)
+            text = _replace_spans(text, grammar.bare_signature_names(text), "name", counts)
         if "/" in text:
-            signed = [m.span(1) for m in _SLASH_SIGNATURE.finditer(text) if not _not_a_person(m.group(1))]
+            signed = [m.span(1) for m in _SLASH_SIGNATURE.finditer(text) if not grammar.not_a_person(m.group(1))]
             text = _replace_spans(text, signed, "name", counts)
         if names:
             text = _replace_spans(text, names.spans(text), "name", counts)
@@ -427,7 +473,7 @@ class Redactor:
         """(kind, offset) of every value the site must not publish: emails, phone numbers and
         checksum-valid IBANs, cards and identity numbers that are not in the keep list."""
         taken: list[tuple[int, int, str]] = []
-        for detector in DETECTORS:
+        for detector in self._grammar.detectors:
             if detector.kind not in PUBLISH_BLOCKERS or not self._worth(detector, text):
                 continue
             for match in detector.pattern.finditer(text):
@@ -510,7 +556,7 @@ class Redactor:
             # belongs to the number.
             if start and text[start - 1] in "+(":
                 start -= 1
-            for detector in NUMBER_DETECTORS:
+            for detector in self._grammar.number_detectors:
                 for match in detector.pattern.finditer(text, start, end):
                     value = match.group(0)
                     if detector.valid(value) and not self._kept(value) and not _overlaps(spans, match.span()):
@@ -550,37 +596,6 @@ def _phone_e164(raw: str) -> str:
 def _overlaps(spans: Sequence[tuple], span: tuple[int, int]) -> bool:
     """Whether span overlaps one of spans ((start, end, ...) tuples)."""
     return any(taken[0] < span[1] and span[0] < taken[1] for taken in spans)
-
-
-def _greeted_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the names in greetings ("Hi Anna,") and sign-offs ("Groeten,\nPieter")."""
-    first = _FIRST_WORD.match(text)
-    openings = [(0, first.group(1))] if first else []
-    openings += [(opening.start(1), opening.group(2)) for opening in _OPENING.finditer(text)]
-    spans: list[tuple[int, int]] = []
-    done = 0
-    for place, word in openings:
-        if place < done:
-            continue
-        word = word.lower()
-        for pattern, openers in ((_GREETING, _GREETING_OPENERS), (_SIGN_OFF_NAME, _SIGN_OFF_OPENERS)):
-            match = pattern.match(text, place) if word in openers else None
-            if match is not None and not _not_a_person(match.group(3)):
-                spans.append(match.span(3))
-                done = match.end()
-                break
-    return spans
-
-
-def _bare_signature_names(text: str) -> list[tuple[int, int]]:
-    """Spans of full names signing a message on their own line (not "Kind Regards")."""
-    spans = []
-    for match in _BARE_SIGNATURE.finditer(text):
-        name = match.group(1)
-        first = name.split()[0].lower()
-        if first not in _SIGN_OFF_OPENERS and first not in _GREETING_OPENERS and not _not_a_person(name):
-            spans.append(match.span(1))
-    return spans
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int]], kind: str, counts: Counter) -> str:

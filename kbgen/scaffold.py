@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from kbgen.config import LANGUAGES
+from kbgen import languages
 from kbgen.errors import KbgenError
 
 TEMPLATE_DIR = Path(__file__).parent / "site" / "project_template"
-# Languages the search index can stem; others are searched as English.
-_SEARCH_LANGUAGES = ("en", "nl", "sv", "de")
 
 
 @dataclass(frozen=True)
@@ -30,8 +28,8 @@ def init_project(target: Path, *, site_name: str = "Help Centre", language: str 
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise KbgenError(f"{target}: exists and is not a folder")
-    if language not in LANGUAGES:
-        raise KbgenError(f"language: '{language}' is not one of {', '.join(LANGUAGES)}")
+    if language not in languages.codes():
+        raise KbgenError(f"language: '{language}' is not one of {', '.join(languages.codes())}")
     if not site_name.strip():
         raise KbgenError("site name: must not be empty")
     values = {
@@ -39,7 +37,8 @@ def init_project(target: Path, *, site_name: str = "Help Centre", language: str 
         # A JSON string is a valid YAML scalar, whatever quotes or colons the name has.
         "site_name_yaml": json.dumps(site_name, ensure_ascii=False),
         "language": language,
-        "search_language": language if language in _SEARCH_LANGUAGES else "en",
+        # Material's search stems the languages it knows; others are searched as English.
+        "search_language": language if languages.get(language).search_stemmer else "en",
     }
     created, skipped = [], []
     for source in sorted(p for p in TEMPLATE_DIR.rglob("*") if p.is_file()):

@@ -27,12 +27,14 @@ from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unico
 from sklearn.preprocessing import normalize
 from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
 
+from kbgen import languages
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
 
-# Languages tickets are detected in; anything else is grouped as the closest of these.
-DETECTED_LANGUAGES = ["en", "nl", "sv", "de", "pl", "fr", "es", "it", "da", "no", "fi", "pt"]
+# Languages tickets are detected in besides the registered ones; anything else is grouped as
+# the closest of these.
+OTHER_DETECTED_LANGUAGES = ("fr", "es", "it", "da", "no", "fi", "pt")
 # The default engine. Character n-grams weigh three times the words: they carry the inflections
 # and typos that word features split apart.
 CHAR_WEIGHT = 3.0
@@ -58,12 +60,12 @@ _LEADING_GREETING = re.compile(
     r"good (morning|afternoon)|goedemorgen|goedemiddag|god morgon)\b[\s,!.]*(there|team|all|allemaal|alla)?[\s,!.]*",
     re.I,
 )
-_PLEASANTRY = re.compile(
-    r"^\s*(thanks?( you)? for|thank you|bedankt voor|dank voor|dank je|tack för|danke für|dziękuję za|"
-    r"i hope this helps|hope this helps|let me know|laat (het )?(me|ons) (het )?weten|hör av dig|"
-    r"have a (great|nice|good)|fijne dag|ha en (bra|trevlig)|sorry for|excuses voor)",
-    re.I,
-)
+
+
+@languages.registry_cache
+def _pleasantry() -> re.Pattern[str]:
+    """An agent's line that only pleases ("Let me know if ..."): drafted answers leave it out."""
+    return re.compile(rf"^\s*{languages.one_of(languages.words('pleasantries'))}", re.I)
 
 
 @dataclass(frozen=True)
@@ -74,15 +76,25 @@ class TopicResult:
     seconds: dict[str, float] = field(default_factory=dict)  # "vectors", "grouping": time spent
 
 
+def detected_languages() -> tuple[str, ...]:
+    """The languages tickets are detected in: the registered ones, then the others."""
+    return tuple(dict.fromkeys(languages.codes() + OTHER_DETECTED_LANGUAGES))
+
+
 @cache
+def _model() -> LanguageIdentifier:
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+
+@languages.registry_cache
 def _identifier() -> LanguageIdentifier:
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-    identifier.set_languages(DETECTED_LANGUAGES)
+    identifier = _model()
+    identifier.set_languages(detected_languages())
     return identifier
 
 
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language among DETECTED_LANGUAGES."""
+    """ISO 639-1 code of the text's language among detected_languages()."""
     code, _ = _identifier().classify(text)
     return code
 
@@ -341,7 +353,7 @@ def _clean_answer(text: str) -> str:
         if not line.strip()
         or (
             not _GREETING_LINE.match(line)
-            and not _PLEASANTRY.match(line)
+            and not _pleasantry().match(line)
             and _PLACEHOLDER.sub("", line).strip(" ,.!")
         )
     ]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kbgen import languages
 from kbgen.errors import KbgenError
 from kbgen.scaffold import init_project
 from kbgen.site.build import build_site
@@ -16,6 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 COLLECTOR = "https://feedback.acme.example"
+# The interface languages and the words each shows, as the tests find them on the pages.
+LANGUAGES = languages.codes()
+TEXTS = {language.code: language.interface for language in languages.registered()}
 
 
 ARTICLE = """\

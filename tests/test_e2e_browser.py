@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from conftest import REPO, free_port
+from site_cases import TEXTS
 
 from kbgen.scaffold import init_project
-from kbgen.site.texts import TEXTS
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,7 @@ import json
 
 
 from kbgen.site.build import build_site
-from kbgen.site.texts import TEXTS
-from site_cases import Elements, nav_links, page
+from site_cases import TEXTS, Elements, nav_links, page
 
 
 def test_the_navigation_holds_home_pages_and_categories_not_every_article(catalog_site):

@@ -6,11 +6,9 @@ import json
 
 import pytest
 
-from kbgen.config import LANGUAGES
 from kbgen.errors import KbgenError
 from kbgen.site.build import build_site
-from kbgen.site.texts import TEXTS
-from site_cases import ARTICLE, COLLECTOR, Elements, make_project, page
+from site_cases import ARTICLE, COLLECTOR, LANGUAGES, TEXTS, Elements, make_project, page
 
 
 def test_draft_articles_are_left_out_of_a_build(site):

@@ -10,16 +10,10 @@ import re
 
 import yaml
 
+from kbgen import languages
 from kbgen.articles import HASH_KEY, content_hash
 from kbgen.records import Topic
 
-ALSO_ASKED = {
-    "en": "Customers also ask it as",
-    "nl": "Klanten vragen het ook zo",
-    "sv": "Kunder frågar också så här",
-    "de": "Kunden fragen auch so",
-    "pl": "Klienci pytają też tak",
-}
 NO_ANSWER = "_No agent answer in these tickets yet: write the answer here._"
 
 
@@ -38,7 +32,8 @@ def render_draft(topic: Topic, topic_id: str | None = None) -> str:
         "last_seen": topic.last_seen_at.date().isoformat() if topic.last_seen_at else None,
     }
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
-    heading = ALSO_ASKED.get(topic.language, ALSO_ASKED["en"])
+    # A topic in a language without a file (fr, es) gets the English heading.
+    heading = languages.get(topic.language if topic.language in languages.codes() else "en").also_asked
     body = [
         f"# {markdown_text(re.sub(r'[<>`]', '', topic.title))}",
         "",

@@ -5,6 +5,9 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
+
+from kbgen import languages
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table"}
 _DROP_TAGS = {"script", "style", "head", "title", "template", "noscript", "iframe", "object", "svg"}
@@ -48,40 +51,49 @@ def html_to_text(text: str) -> str:
     return "".join(parser.parts)
 
 
-# "On Tue, 4 Aug 2026 at 10:02, Sam <sam@x> wrote:" and its Dutch, Swedish, German and
-# Polish forms; the reply above such a line is the message, everything below is history.
-# One multi-line pattern, so a message is searched once rather than line by line.
-_QUOTE_HEADER = re.compile(
-    "|".join(
-        [
-            r"^[ \t]*On\b.{0,200}\bwrote:[ \t]*$",
-            r"^[ \t]*Op\b.{0,200}\bschreef\b.{0,120}:[ \t]*$",
-            r"^[ \t]*(?:Den|On|Mån|Tis|Ons|Tors|Fre|Lör|Sön)\b.{0,200}\bskrev\b.{0,120}:[ \t]*$",
-            r"^[ \t]*Am\b.{0,200}\bschrieb\b.{0,120}:[ \t]*$",
-            r"^[ \t]*(?:W dniu|Dnia)\b.{0,200}\bnapisał(?:a)?\b.{0,120}:[ \t]*$",
-            r"^[ \t]*-{2,}[ \t]*(?:Original Message|Oorspronkelijk bericht|Ursprüngliche Nachricht"
-            r"|Ursprungligt meddelande|Wiadomość oryginalna|Originalmeddelande)[ \t]*-{2,}[ \t]*$",
-            r"^[ \t]*(?:From|Van|Från|Von|Od):[ \t].+$",
-            # Outlook's rule above the quoted headers, and the marker helpdesks put above a reply.
-            r"^[ \t]*_{10,}[ \t]*$",
-            r"^[ \t]*##-.*-##[ \t]*$",
-        ]
-    ),
-    re.I | re.M,
-)
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*(?:\n|$)", re.M)
 
-# Sign-offs after which only a name and a signature follow, "--" and "Sent from my phone".
-_SIGNATURE_START = re.compile(
-    r"^(?:[ \t]*(?:best regards|kind regards|regards|best wishes|best|cheers|thanks|thank you|many thanks|thanks again"
-    r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|hartelijke groet(?:en)?|mvg"
-    r"|med vänliga hälsningar|vänliga hälsningar|mvh|hälsningar|tack"
-    r"|mit freundlichen grüßen|viele grüße|beste grüße|freundliche grüße|lg|mfg"
-    r"|z poważaniem|pozdrawiam|pozdrowienia|dziękuję)\b[ \t,.!]*$"
-    r"|--[ \t]*$"
-    r"|[ \t]*(?:sent from|verzonden (?:vanaf|met)|skickat från|gesendet (?:von|mit)|wysłane z)\b.*$)",
-    re.I | re.M,
-)
+
+def _header_line(template: str) -> str:
+    """The pattern of a quote header: "Op ... schreef ...:" is "Op", up to 200 characters (date
+    and sender), "schreef", up to 120, then ":"; each word whole."""
+    parts = [part.strip() for part in template.split("...")]
+    pattern = re.escape(parts[0])
+    for n, (before, after) in enumerate(pairwise(parts)):
+        pattern += (r"\b" if before[-1:].isalnum() else "") + (".{0,200}" if n == 0 else ".{0,120}")
+        pattern += (r"\b" if after[:1].isalnum() else "") + re.escape(after)
+    return pattern
+
+
+@languages.registry_cache
+def _quote_header() -> re.Pattern[str]:
+    """A line that opens quoted history: the reply above it is the message, what follows is not.
+    One multi-line pattern, so a message is searched once rather than line by line."""
+    words, one_of = languages.words, languages.one_of
+    lines = [
+        # "On Tue, 4 Aug 2026 at 10:02, Sam <sam@x> wrote:" and its forms in other languages
+        *(_header_line(template) for template in words("quote_headers")),
+        rf"-{{2,}}[ \t]*{one_of(words('original_message'))}[ \t]*-{{2,}}",
+        rf"{one_of(words('from_labels'))}:[ \t].+",
+        # Outlook's rule above the quoted headers, and the marker helpdesks put above a reply.
+        r"_{10,}",
+        r"##-.*-##",
+    ]
+    return re.compile(rf"^[ \t]*(?:{'|'.join(lines)})[ \t]*$", re.I | re.M)
+
+
+@languages.registry_cache
+def _signature_start() -> re.Pattern[str]:
+    """Sign-offs after which only a name and a signature follow, "--" and "Sent from my phone"."""
+    words, one_of = languages.words, languages.one_of
+    return re.compile(
+        rf"^(?:[ \t]*{one_of(words('signature_starts'))}\b[ \t,.!]*$"
+        r"|--[ \t]*$"
+        rf"|[ \t]*{one_of(words('sent_from'))}\b.*$)",
+        re.I | re.M,
+    )
+
+
 # A sign-off counts only in a message's last lines: a "Thanks," that opens a message stays.
 SIGNATURE_LINES = 8
 _SPACES = re.compile(r"[ \t]+")
@@ -90,7 +102,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n\s*\n+")
 
 def strip_quoted(text: str) -> str:
     """Cut quoted email history: header lines like "On ... wrote:" and '>' blocks."""
-    header = _QUOTE_HEADER.search(text)
+    header = _quote_header().search(text)
     if header:
         text = text[: header.start()]
     if ">" in text:
@@ -100,7 +112,7 @@ def strip_quoted(text: str) -> str:
 
 def strip_signature(text: str) -> str:
     """Cut a sign-off ("Kind regards," / "Met vriendelijke groet,") and what follows it."""
-    for match in _SIGNATURE_START.finditer(text):
+    for match in _signature_start().finditer(text):
         if match.start() == 0:
             continue  # the first line opens the message
         if text.count("\n", match.start()) < SIGNATURE_LINES:

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as dateparser
 
+from kbgen import languages
 from kbgen.errors import KbgenError
 from kbgen.files import HEAD_BYTES, csv_format, detect_encoding, open_binary
 from kbgen.records import FeedbackRecord
@@ -125,7 +126,7 @@ def read_google_forms(spec: str) -> list[FeedbackRecord]:
         raise KbgenError(f"{spec}: expected SURVEY=FILE with SURVEY one of {', '.join(BUILTIN)}")
     path = Path(path_text)
     header, rows, _ = _rows(path)
-    stamp = _column(header, ("timestamp", "tijdstempel", "tidstämpel", "zeitstempel", "sygnatura czasowa"))
+    stamp = _column(header, tuple(language.form_timestamp.lower() for language in languages.registered()))
     if stamp is None:
         raise KbgenError(f"{path}: no Timestamp column: not a Google Forms export")
     low, high = BUILTIN[survey].scales[SCORE]

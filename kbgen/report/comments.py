@@ -1,6 +1,6 @@
 """Comments on an article grouped by wording, so a report shows what many readers say once.
 
-Content words (stop words of the site's languages left out) are cut to 5 letters so "crash",
+Content words (stop words of every language in kbgen.languages left out) are cut to 5 letters so "crash",
 "crashes" and "crashed" meet; two comments are alike when those overlap by SIMILAR_WORDING
 (Jaccard). Cheap enough for the newest COMMENT_SAMPLE comments of every article.
 """
@@ -11,10 +11,10 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 
 from stop_words import get_stop_words
 
+from kbgen import languages
 from kbgen.report.records import CommentGroup
 
 COMMENT_SAMPLE = 300  # newest comments of an article grouped by wording (not-helpful ones first)
@@ -24,10 +24,10 @@ SIMILAR_WORDING = 0.5  # Jaccard overlap of two comments' word stems to share a 
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
+@languages.registry_cache
 def _stop_words() -> frozenset[str]:
-    """Stop words of the languages the help site serves first, without accents."""
-    return frozenset(_plain(w) for lang in ("en", "nl", "sv", "de", "pl") for w in get_stop_words(lang))
+    """Stop words of the languages the help site serves, without accents."""
+    return frozenset(_plain(w) for lang in languages.registered() if lang.stop_word_list for w in get_stop_words(lang.stop_word_list))
 
 
 def _plain(text: str) -> str:

@@ -17,11 +17,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from kbgen import languages
 from kbgen.articles import front_matter_date
-from kbgen.config import LANGUAGES
 
-# Names of the interface languages in themselves, for the language sections.
-LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands", "sv": "Svenska", "de": "Deutsch", "pl": "Polski"}
 RELATED = 5  # related articles shown under an article
 POPULAR = 8  # articles on a home page
 _WORD = re.compile(r"(?u)[^\W\d_]{3,}")
@@ -102,10 +100,10 @@ class Catalog:
 def page_language(src_uri: str, meta: dict, site_language: str) -> str:
     """An interface language named by the page's top folder or its ``lang``; else the site's."""
     first = src_uri.split("/", 1)[0]
-    if "/" in src_uri and first in LANGUAGES:
+    if "/" in src_uri and first in languages.codes():
         return first
     lang = str(meta.get("lang", "")).strip().lower()
-    return lang if lang in LANGUAGES else site_language
+    return lang if lang in languages.codes() else site_language
 
 
 def make_entry(src_uri: str, meta: dict, heading: str, site_language: str, updated: date | None = None) -> Entry:
@@ -113,7 +111,7 @@ def make_entry(src_uri: str, meta: dict, heading: str, site_language: str, updat
     front matter has none."""
     language = page_language(src_uri, meta, site_language)
     parts = src_uri.split("/")
-    prefix = f"{parts[0]}/" if len(parts) > 1 and parts[0] in LANGUAGES else ""
+    prefix = f"{parts[0]}/" if len(parts) > 1 and parts[0] in languages.codes() else ""
     if prefix:
         parts = parts[1:]
     category = parts[0] if len(parts) > 1 else ""
@@ -150,7 +148,7 @@ def build_catalog(entries: list[Entry], site_language: str, category_titles: dic
         title = (
             (index.title if index else "")
             or (category_titles or {}).get(f"{language}/{slug}", "")
-            or (_humane(slug) if slug else LANGUAGE_NAMES.get(language, language))
+            or (_humane(slug) if slug else languages.get(language).name)
         )
         articles = sorted((e for e in members if not e.is_index), key=lambda e: e.title.casefold())
         catalog.categories.append(Category(language, slug, title, index_uri, tuple(articles)))

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from kbgen import languages
 from kbgen.articles import first_heading, front_matter_problems, split_front_matter
 from kbgen.config import SiteConfig, load_site_config
 from kbgen.errors import KbgenError
@@ -28,12 +29,11 @@ from kbgen.feedback.read import read_feedback
 from kbgen.pages import normalize_page, page_url
 from kbgen.redact import Redactor
 from kbgen.site.config import KbgenPluginConfig
-from kbgen.site.catalog import LANGUAGE_NAMES, Catalog, Entry, build_catalog, make_entry, page_language
+from kbgen.site.catalog import Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.safe_markdown import SafeMarkdown
 from kbgen.site.search import PAGEFIND_THEME_DIR, common_words, index_site, words_of, write_common_words
 from kbgen.site.survey_pages import PROJECT_FOLDER, SurveyTemplates
-from kbgen.site.texts import TEXTS
 from kbgen.stats import wilson_interval
 
 log = get_plugin_logger(__name__)
@@ -156,7 +156,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             "report_failed_searches": self.site.report_failed_searches,
             "search": self.site.search_engine,
             "drafts": self.config.drafts,
-            "texts": TEXTS[self.site.language],
+            "texts": languages.get(self.site.language).interface,
         }
         return config
 
@@ -230,12 +230,12 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         nav: list = []
         for lang in self.catalog.languages():
             home = self.catalog.home_uri(lang)
-            section = [{TEXTS[lang]["home"]: home}]
+            section = [{languages.get(lang).interface["home"]: home}]
             section += [{c.title: c.index_uri} for c in self.catalog.categories_in(lang)]
             if lang == language:
                 nav.extend(section)
             else:
-                nav.append({LANGUAGE_NAMES.get(lang, lang): section})
+                nav.append({languages.get(lang).name: section})
         config.nav = nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -291,7 +291,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         entry = self.catalog.entries.get(uri)
         language = entry.language if entry else page_language(uri, page.meta, self.site.language)
         page.meta["kbgen_lang"] = language
-        page.meta["kbgen_texts"] = TEXTS[language]
+        page.meta["kbgen_texts"] = languages.get(language).interface
 
         def link(item: Entry) -> dict:
             file = files.get_file_from_path(item.src_uri)

@@ -15,9 +15,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from kbgen import languages
 from kbgen.errors import KbgenError
 from kbgen.surveys import SCORE, Surveys
-from kbgen.site.texts import TEXTS
 
 BUILTIN_DIR = Path(__file__).parent / "surveys"
 PROJECT_FOLDER = "survey_templates"
@@ -61,7 +61,7 @@ class SurveyTemplates:
             # A misspelt variable fails the build instead of leaving a blank question.
             undefined=jinja2.StrictUndefined,
         )
-        self.env.globals.update(t=TEXTS[language], lang=language, collector_url=collector_url)
+        self.env.globals.update(t=languages.get(language).interface, lang=language, collector_url=collector_url)
         macros = self._run(lambda: self.env.get_template("_macros.html").module)
         self.env.globals.update(scale=macros.scale, comment=macros.comment)
 

@@ -1,0 +1,217 @@
+"""The languages kbgen works in: one module per language holds all of its words.
+
+Each module of this package defines ``LANGUAGE = Language(...)``; the modules are found and
+registered at import, so adding a language is adding one file. Code that compiles patterns from
+the words of every language builds them with :func:`registry_cache`, which builds again after a
+language is registered.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TypeVar
+
+from kbgen.errors import KbgenError
+
+# The order menus and messages list the languages in; languages not named here follow, by code.
+FIRST = ("en", "nl", "sv", "de", "pl")
+# The words a site's widgets, search box and surveys show (Language.interface).
+INTERFACE_KEYS = (
+    "search_one", "frequent", "search_placeholder", "search_question", "search_hint", "search_none",
+    "search_results", "categories", "popular", "related", "updated", "home", "breadcrumbs",
+    "feedback_question", "yes", "no", "comment_label", "send", "thanks", "error", "draft",
+    "survey_comment_label", "survey_thanks", "csat_title", "csat_question", "csat_low", "csat_high",
+    "nps_title", "nps_question", "nps_low", "nps_high", "ces_title", "ces_question", "ces_low", "ces_high",
+)
+
+
+@dataclass(frozen=True)
+class Language:
+    """All of one language's words, and who reads them.
+
+    Words match in any case, except in fields that say "as written". Every field after
+    form_timestamp may be left empty. A pattern built from a field holds the words of every
+    registered language.
+    """
+
+    code: str  # ISO 639-1: content/<code>/, <html lang>, site.language, `kbgen init --language`
+    name: str  # the language's name in itself ("Nederlands"): the site's language sections
+    # -- the help site (kbgen.site) -----------------------------------------------------------
+    interface: Mapping[str, str]  # INTERFACE_KEYS -> the site's widget, search and survey texts
+    also_asked: str  # heading above a draft's other wordings of its question (kbgen.drafts)
+    # Material's search stems it, as Pagefind does: `kbgen init` writes it as mkdocs.yml's
+    # search language (else English).
+    search_stemmer: bool
+    # -- feedback and the report --------------------------------------------------------------
+    stop_word_list: str  # the stop_words package's list ("dutch"): the report's comment groups skip it
+    form_timestamp: str  # Google Forms' "Timestamp" column header (kbgen.form_exports)
+    # -- reading messages (kbgen.exports.text): where a message's history and signature begin --
+    # Quoted-reply header lines, "..." for the date and sender (up to 200 characters) and a
+    # second "..." for what follows the verb (up to 120): "Op ... schreef ...:".
+    quote_headers: tuple[str, ...] = ()
+    original_message: tuple[str, ...] = ()  # "-----Original Message-----"
+    from_labels: tuple[str, ...] = ()  # a quoted header's "From:" ("Van:")
+    signature_starts: tuple[str, ...] = ()  # alone on one of a message's last lines: "Met vriendelijke groet,"
+    sent_from: tuple[str, ...] = ()  # "Sent from my iPhone": what mail apps sign with
+    # -- greetings (kbgen.redact) and pleasantries (kbgen.topics) --------------------------------
+    greetings: tuple[str, ...] = ()  # "Hi Anna,": open a message; the name after one is redacted
+    addressees: tuple[str, ...] = ()  # "Hi all,", "Hallo zusammen": a greeting's everyone, never a name
+    pleasantries: tuple[str, ...] = ()  # an answer's line opening so only pleases ("Let me know"): drafts drop it
+    # -- redaction (kbgen.redact) -------------------------------------------------------------
+    opening_thanks: tuple[str, ...] = ()  # before a name at a message's start: "Thanks Daniel!"
+    greeting_again: tuple[str, ...] = ()  # "Hi again Anna"; as written
+    titles: tuple[str, ...] = ()  # before a name: "meneer", "Herr", "pani"; with and without "."
+    sign_offs: tuple[str, ...] = ()  # before a name: "Groeten,\nPieter"
+    sign_off_leads: tuple[str, ...] = ()  # before any sign-off: "met vriendelijke" (groet)
+    sign_off_places: tuple[str, ...] = ()  # "Grüße aus Amsterdam"; as written
+    sign_off_companies: tuple[str, ...] = ()  # "Pieter van Tasklane"; as written
+    contact_labels: tuple[str, ...] = ()  # a signature's contact lines: "Tel:", "Mobile"
+    support_words: tuple[str, ...] = ()  # the company signs after the name: "Anna, Tasklane Support"
+    not_names: tuple[str, ...] = ()  # capitalised after a greeting or sign-off, yet no name: "Regards"
+    team_words: tuple[str, ...] = ()  # a "name" holding one is the company's: "Ons Team", "Das Team"
+    # Words that name a password or code ("wachtwoord: ..."); each holds one of secret_stems,
+    # which gate the costly pattern: a text with no stem is not searched.
+    secret_words: tuple[str, ...] = ()
+    code_words: tuple[str, ...] = ()  # "the code from the text message is 041652"; hold a stem too
+    secret_stems: tuple[str, ...] = ()
+    is_words: tuple[str, ...] = ()  # between a code and its value: "is", "är", "lautet"; lowercase
+    # Street names, as written: the letters they are spelt with (the inside of a regex character
+    # class: capitals "A-ZÅÄÖ", then the rest "a-zåäö") and their endings ("Keizersgracht 221").
+    street_capitals: str = "A-Z"
+    street_letters: str = "a-z"
+    street_suffixes: tuple[str, ...] = ()
+    street_openers: tuple[str, ...] = ()  # words that may open a street's name: "Nieuwe", "Östra"
+    street_types_before: tuple[str, ...] = ()  # before the name, house number after: "ul. Długa 5"
+    street_types_after: tuple[str, ...] = ()  # house number first, name, then: "23 Church Lane"
+    place_particles: tuple[str, ...] = ()  # inside a city's name: "Alphen aan den Rijn"; as written
+    # Labels that name a postcode ("PLZ 10115"); each holds one of postcode_stems (the gate).
+    postcode_labels: tuple[str, ...] = ()
+    postcode_stems: tuple[str, ...] = ()
+
+
+_registry: dict[str, Language] = {}
+_ordered: tuple[Language, ...] = ()
+_codes: tuple[str, ...] = ()
+_generation = 0  # counts changes to the registry; registry_cache compares it
+
+
+def register(language: Language) -> None:
+    """Add a language (a registered code is replaced); KbgenError if its words are incomplete."""
+    problems = _problems(language)
+    if problems:
+        raise KbgenError(f"language '{language.code}': {'; '.join(problems)}")
+    _registry[language.code] = language
+    _changed()
+
+
+def unregister(code: str) -> None:
+    """Remove a registered language (tests restore the registry with it)."""
+    _registry.pop(code, None)
+    _changed()
+
+
+def get(code: str) -> Language:
+    """The registered language of code; KbgenError naming the known codes if there is none."""
+    try:
+        return _registry[code]
+    except KeyError:
+        raise KbgenError(f"unknown language '{code}' (known: {', '.join(codes())})") from None
+
+
+def registered() -> tuple[Language, ...]:
+    """Every registered language, in FIRST order, then by code."""
+    return _ordered
+
+
+def codes() -> tuple[str, ...]:
+    """The registered languages' codes, in FIRST order, then by code."""
+    return _codes
+
+
+def words(*fields: str) -> tuple[str, ...]:
+    """The words in these Language fields of every registered language, each once, in order."""
+    return tuple(dict.fromkeys(word for language in _ordered for field in fields for word in getattr(language, field)))
+
+
+def one_of(words: Iterable[str]) -> str:
+    """A regex group matching any of words, each escaped: the longest first where several fit
+    ("kod weryfikacyjny" before "kod"), so the order of the language files changes nothing.
+    With no words, a group that never matches."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted({word for word in words if word}, key=lambda word: (-len(word), word)):
+        groups.setdefault(word[0].lower(), []).append(word)
+    if not groups:
+        return "(?!)"
+    return f"(?:{'|'.join(_by_first_letter(group) for _, group in sorted(groups.items()))})"
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """Words that open with one letter (longest first), that letter written once: the regex
+    engine then tries the rest only where the letter stands, as fast as a hand-written pattern."""
+    first = words[0][0]
+    if len(words) == 1 or any(word[0] != first for word in words):  # "Van" and "van": nothing to share
+        return "|".join(map(re.escape, words))
+    return f"{re.escape(first)}(?:{'|'.join(re.escape(word[1:]) for word in words)})"
+
+
+T = TypeVar("T")
+
+
+def registry_cache(build: Callable[[], T]) -> Callable[[], T]:
+    """build() run once, and again after the registry changes: for patterns compiled from the
+    words of every language, which a hot path can then fetch for the price of a comparison."""
+    built: list = [None, None]  # [generation, value]
+
+    def cached() -> T:
+        if built[0] != _generation:
+            built[1], built[0] = build(), _generation
+        return built[1]
+
+    return functools.update_wrapper(cached, build)
+
+
+def _changed() -> None:
+    global _ordered, _codes, _generation
+    _ordered = tuple(sorted(_registry.values(), key=_rank))
+    _codes = tuple(language.code for language in _ordered)
+    _generation += 1
+
+
+def _rank(language: Language) -> tuple[int, str]:
+    return (FIRST.index(language.code) if language.code in FIRST else len(FIRST), language.code)
+
+
+def _problems(language: Language) -> list[str]:
+    """What keeps a language from working everywhere its words are read."""
+    problems = []
+    if not re.fullmatch(r"[a-z]{2}", language.code):
+        problems.append("code: expected two lowercase letters (ISO 639-1), as the collector accepts")
+    missing = [key for key in INTERFACE_KEYS if key not in language.interface]
+    extra = sorted(set(language.interface) - set(INTERFACE_KEYS))
+    if missing:
+        problems.append(f"interface lacks {', '.join(missing)}")
+    if extra:
+        problems.append(f"interface has unknown keys {', '.join(extra)}")
+    for words, stems, field in (
+        (language.secret_words + language.code_words, language.secret_stems, "secret_stems"),
+        (language.postcode_labels, language.postcode_stems, "postcode_stems"),
+    ):
+        # The gate searches the lowercased text: a stem with a capital covers nothing.
+        uncovered = [w for w in words if not any(stem in w.lower() for stem in stems if stem == stem.lower())]
+        if uncovered:
+            problems.append(f"{field} hold no part of {', '.join(uncovered)}")
+    return problems
+
+
+def _discover() -> None:
+    """Register the LANGUAGE of every module in this package."""
+    for module in pkgutil.iter_modules(__path__):
+        register(importlib.import_module(f"{__name__}.{module.name}").LANGUAGE)
+
+
+_discover()
