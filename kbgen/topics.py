@@ -51,21 +51,26 @@ MIN_CLOSENESS = 0.4
 
 _PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
 _TOKEN = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
-_GREETING_LINE = re.compile(
-    r"^\s*(hi|hello|hey|dear|beste|hoi|hallo|dag|hej|hejsan|liebe|lieber|guten tag|dzień dobry|witam)\b.{0,40}$",
-    re.I,
-)
-_LEADING_GREETING = re.compile(
-    r"^\s*(hi|hello|hey|dear|beste|hoi|hallo|dag|hej|hejsan|liebe|lieber|guten tag|dzień dobry|witam|"
-    r"good (morning|afternoon)|goedemorgen|goedemiddag|god morgon)\b[\s,!.]*(there|team|all|allemaal|alla)?[\s,!.]*",
-    re.I,
-)
+
+
+@dataclass(frozen=True)
+class _Courtesies:
+    """Greetings and pleasantries of every registered language, which titles and answers leave out."""
+
+    greeting_line: re.Pattern[str]  # a short line that only greets: "Hi Anna,"
+    leading_greeting: re.Pattern[str]  # "Hi all, " before a question
+    pleasantry: re.Pattern[str]  # an agent's line that only pleases: "Let me know if ..."
 
 
 @languages.registry_cache
-def _pleasantry() -> re.Pattern[str]:
-    """An agent's line that only pleases ("Let me know if ..."): drafted answers leave it out."""
-    return re.compile(rf"^\s*{languages.one_of(languages.words('pleasantries'))}", re.I)
+def _courtesies() -> _Courtesies:
+    greetings = languages.one_of(languages.words("greetings"))
+    addressees = languages.one_of(languages.words("addressees"))
+    return _Courtesies(
+        greeting_line=re.compile(rf"^\s*{greetings}\b.{{0,40}}$", re.I),
+        leading_greeting=re.compile(rf"^\s*{greetings}\b[\s,!.]*{addressees}?[\s,!.]*", re.I),
+        pleasantry=re.compile(rf"^\s*{languages.one_of(languages.words('pleasantries'))}", re.I),
+    )
 
 
 @dataclass(frozen=True)
@@ -273,7 +278,7 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 def _without_greeting(sentence: str) -> str:
     """ "Hi, how do I ...?" -> "how do I ...?" """
-    return _LEADING_GREETING.sub("", sentence).strip(" ,-")
+    return _courtesies().leading_greeting.sub("", sentence).strip(" ,-")
 
 
 def _questions_of(ticket: Ticket) -> list[str]:
@@ -284,7 +289,7 @@ def _questions_of(ticket: Ticket) -> list[str]:
         found.append(subject)
     for sentence in re.split(r"(?<=[?!.])\s+|\n+", _PLACEHOLDER.sub("", ticket.question)):
         sentence = _without_greeting(sentence.strip(" ,-"))
-        if sentence.endswith("?") and not _GREETING_LINE.match(sentence):
+        if sentence.endswith("?") and not _courtesies().greeting_line.match(sentence):
             found.append(sentence)
     return [q for q in found if 15 <= len(q) <= 110]
 
@@ -346,14 +351,15 @@ def _answer(group: list[Ticket]) -> str:
 
 
 def _clean_answer(text: str) -> str:
+    courtesies = _courtesies()
     lines = [line.rstrip() for line in text.splitlines()]
     kept = [
         line
         for line in lines
         if not line.strip()
         or (
-            not _GREETING_LINE.match(line)
-            and not _pleasantry().match(line)
+            not courtesies.greeting_line.match(line)
+            and not courtesies.pleasantry.match(line)
             and _PLACEHOLDER.sub("", line).strip(" ,.!")
         )
     ]

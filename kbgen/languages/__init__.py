@@ -58,10 +58,10 @@ class Language:
     from_labels: tuple[str, ...] = ()  # a quoted header's "From:" ("Van:")
     signature_starts: tuple[str, ...] = ()  # alone on one of a message's last lines: "Met vriendelijke groet,"
     sent_from: tuple[str, ...] = ()  # "Sent from my iPhone": what mail apps sign with
-    # -- greetings (kbgen.redact) and pleasantries (kbgen.topics) --------------------------------
-    greetings: tuple[str, ...] = ()  # "Hi Anna,": open a message; the name after one is redacted
+    # -- greetings and pleasantries: titles and drafted answers leave them out (kbgen.topics) --
+    greetings: tuple[str, ...] = ()  # "Hi Anna,": also before a name that redaction replaces
     addressees: tuple[str, ...] = ()  # "Hi all,", "Hallo zusammen": a greeting's everyone, never a name
-    pleasantries: tuple[str, ...] = ()  # an answer's line opening so only pleases ("Let me know"): drafts drop it
+    pleasantries: tuple[str, ...] = ()  # an answer's line opening so only pleases: "Let me know"
     # -- redaction (kbgen.redact) -------------------------------------------------------------
     opening_thanks: tuple[str, ...] = ()  # before a name at a message's start: "Thanks Daniel!"
     greeting_again: tuple[str, ...] = ()  # "Hi again Anna"; as written

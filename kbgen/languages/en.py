@@ -54,7 +54,7 @@ LANGUAGE = Language(
         "many thanks", "thanks again",
     ),
     sent_from=("sent from",),
-    greetings=("hi", "hello", "hey", "dear"),
+    greetings=("hi", "hello", "hey", "dear", "good morning", "good afternoon"),
     addressees=("there", "all", "everyone", "team", "folks", "guys"),
     pleasantries=(
         "thank you", "thanks for", "thank for", "thanks you for", "i hope this helps", "hope this helps",
