@@ -250,7 +250,9 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
     title = _title(order, tickets, top_terms)
     phrasings = _phrasings(order, tickets, exclude=title)
     created = [t.created_at for t in group if t.created_at]
-    tag_counts = Counter(tag for t in group for tag in set(t.tags))
+    # Each ticket's tags once, in its own order: equally frequent tags then keep that order on
+    # every run (a set's order changes with the interpreter's string hashing).
+    tag_counts = Counter(tag for t in group for tag in dict.fromkeys(t.tags))
     groups = Counter(t.group for t in group if t.group)
     topic_id = "t-" + hashlib.sha1(f"{lang}:{' '.join(sorted(top_terms[:5]))}".encode()).hexdigest()[:10]
     return Topic(

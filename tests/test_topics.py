@@ -1,5 +1,6 @@
 import csv
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -97,6 +98,13 @@ def test_a_topic_is_described_for_the_writer():
     assert topic.answer.startswith("Steps for invoice")
     assert topic.first_seen_at == START and topic.last_seen_at == START + timedelta(days=5)
     assert topic.category == "Account" and "invoice" in topic.tags
+
+
+def test_equally_frequent_tags_keep_the_tickets_order_on_every_run():
+    tags = ("billing", "invoice", "pdf", "vat", "web")
+    tickets = [replace(t, tags=tags) for t in make_tickets({"invoice": QUESTIONS["invoice"]}, "en")]
+    [topic] = find_topics(tickets, min_size=5, language="en").topics
+    assert topic.tags == tags
 
 
 def test_language_detection():
