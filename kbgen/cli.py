@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kbgen import __version__, languages
+from kbgen import __version__
 from kbgen.config import ENGINES, load_site_config
 from kbgen.errors import KbgenError
 from kbgen.exports import format_names
@@ -52,10 +52,9 @@ def _content_option(help_text: str):
 @click.option("--site-name", default="Help Centre", show_default=True, help="Name shown in the site header.")
 @click.option(
     "--language",
-    type=click.Choice(languages.codes()),
     default="en",
     show_default=True,
-    help="Language of the site's interface.",
+    help="Language of the site's interface: en, nl, sv, de, pl, or another with a file in kbgen/languages/.",
 )
 def init(directory: Path, site_name: str, language: str) -> None:
     """Create a new help-site project in DIRECTORY that builds out of the box.
@@ -83,16 +82,6 @@ def _config_dir_option(help_text: str):
         "--config-dir",
         type=click.Path(file_okay=False, path_type=Path),
         default=Path("site_config"),
-        show_default=True,
-        help=help_text,
-    )
-
-
-def _project_option(help_text: str):
-    return click.option(
-        "--project",
-        type=click.Path(file_okay=False, exists=True, path_type=Path),
-        default=Path("."),
         show_default=True,
         help=help_text,
     )
@@ -332,7 +321,13 @@ def serve(config_file: Path, dev_addr: str, no_drafts: bool, collector_url: str 
     metavar="PER_MINUTE",
     help="Submissions a minute one client may make (bursts of up to 20); more get 429. 0: no limit.",
 )
-@_project_option("Help-site project whose survey_templates/ name the custom surveys to accept.")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Help-site project whose survey_templates/ name the custom surveys to accept.",
+)
 def collect(
     data_dir: Path, host: str, port: int, allow_origins: tuple[str, ...], workers: int, rate_limit: int, project: Path
 ) -> None:
@@ -374,7 +369,11 @@ def collect(
     "or google-forms:SURVEY=FILE (e.g. google-forms:csat=responses.csv).",
 )
 @_config_dir_option("Folder holding kbgen.yml (its service standards and resolved ticket statuses).")
-@_project_option("Help-site project whose survey_templates/ define the custom surveys to summarise.")
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Help-site project whose survey_templates/ give its own surveys' scales [without: taken from the answers].",
+)
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period reported on (UTC, inclusive).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period reported on (UTC, inclusive).")
 @click.option(
@@ -393,7 +392,7 @@ def report(
     out: Path | None,
     imports: tuple[str, ...],
     config_dir: Path,
-    project: Path,
+    project: Path | None,
     since: datetime | None,
     until: datetime | None,
     compare_since: datetime | None,
@@ -435,8 +434,9 @@ def report(
     options = _read_options(mapping, encoding, timezone)
     from kbgen.feedback.read import feedback_files
     from kbgen.site.survey_pages import project_surveys
+    from kbgen.surveys import Surveys
 
-    surveys = project_surveys(project)
+    surveys = project_surveys(project) if project else Surveys()
     files = feedback_files(feedback)  # found once: the bar needs their size before they are read
     with _ReadProgress([*ticket_exports, *files], "reading feedback and tickets") as on_bytes:
         text = run_report(

@@ -20,7 +20,8 @@ from kbgen.errors import KbgenError
 CONFIG_FILE = "kbgen.yml"
 ENGINES = ("default", "semantic")
 SEARCH_ENGINES = ("pagefind", "material")
-# Service standard measures (kbgen.report says what complies with each); the timed ones take hours.
+# Service standard measures (kbgen.report.standards.COMPLIANCE: what complies with each); the
+# timed ones take hours.
 STANDARD_MEASURES = ("first_response", "resolution", "csat", "not_reopened")
 _TIMED = ("first_response", "resolution")
 
@@ -109,9 +110,9 @@ def _overridden(raw: dict, overrides: Mapping[str, Any]) -> dict:
     for key, value in overrides.items():
         section, _, name = key.partition(".")
         inner = merged.get(section)
-        if inner is not None and not isinstance(inner, dict):
+        if inner and not isinstance(inner, dict):
             continue  # the file's own problem, reported as it is
-        merged[section] = {**(inner or {}), name: value}
+        merged[section] = {**(inner or {}), name: value}  # an empty section ("drafts:") is no problem
     return merged
 
 

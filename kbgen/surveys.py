@@ -50,9 +50,20 @@ Summarize = Callable[[str, str, Sequence[int], Scale], SurveySummary]
 
 
 def mean_answer(survey: str, question: str, answers: Sequence[int], scale: Scale) -> SurveySummary:
-    """The mean answer with Student's t 95% interval, and how often each answer was given."""
+    """The mean answer with Student's t 95% interval, and how often each answer of the scale was
+    given."""
+    return _mean(survey, question, answers, scale, every_answer=True)
+
+
+def mean_of_given(survey: str, question: str, answers: Sequence[int], scale: Scale) -> SurveySummary:
+    """mean_answer for a scale known only from the answers (a survey no longer registered): the
+    counts name the answers given, not every value between the lowest and the highest."""
+    return _mean(survey, question, answers, scale, every_answer=False)
+
+
+def _mean(survey: str, question: str, answers: Sequence[int], scale: Scale, every_answer: bool) -> SurveySummary:
     mean, low, high = mean_interval(answers, *scale)
-    counts = {value: 0 for value in range(scale[0], scale[1] + 1)}
+    counts = dict.fromkeys(range(scale[0], scale[1] + 1) if every_answer else sorted(set(answers)), 0)
     for answer in answers:
         counts[answer] += 1
     return SurveySummary(
@@ -113,8 +124,8 @@ class Survey:
 
     name: str  # also its page: /survey/<name>/
     scales: Mapping[str, Scale]  # question (the form field) -> scale; SCORE always among them
-    summarize_score: Summarize = mean_answer  # the score's measure; other questions: mean_answer
-    builtin: bool = False
+    summarize_score: Summarize = mean_answer  # the score's measure
+    summarize_other: Summarize = mean_answer  # the other questions'
 
     def summarize(self, answers: Mapping[str, Sequence[int]]) -> tuple[SurveySummary, ...]:
         """question -> answers, summarised per question that has answers on its scale, score first."""
@@ -123,7 +134,7 @@ class Survey:
             low, high = self.scales[question]
             valid = [a for a in answers.get(question, ()) if low <= a <= high]
             if valid:
-                summarize = self.summarize_score if question == SCORE else mean_answer
+                summarize = self.summarize_score if question == SCORE else self.summarize_other
                 summaries.append(summarize(self.name, question, valid, (low, high)))
         return tuple(summaries)
 
@@ -131,9 +142,9 @@ class Survey:
 # The standard surveys, in the order reports show them. Add an entry for another built-in one.
 BUILTIN: Mapping[str, Survey] = MappingProxyType(
     {
-        "csat": Survey("csat", {SCORE: (1, 5)}, _csat, builtin=True),
-        "nps": Survey("nps", {SCORE: (0, 10)}, _nps, builtin=True),
-        "ces": Survey("ces", {SCORE: (1, 7)}, _ces, builtin=True),
+        "csat": Survey("csat", {SCORE: (1, 5)}, _csat),
+        "nps": Survey("nps", {SCORE: (0, 10)}, _nps),
+        "ces": Survey("ces", {SCORE: (1, 7)}, _ces),
     }
 )
 
@@ -142,7 +153,7 @@ BUILTIN: Mapping[str, Survey] = MappingProxyType(
 class Surveys:
     """The surveys of one project: the built-in ones and those its templates define."""
 
-    surveys: Mapping[str, Survey] = field(default_factory=lambda: dict(BUILTIN))
+    surveys: Mapping[str, Survey] = field(default_factory=lambda: BUILTIN)  # read-only, so shared
 
     @classmethod
     def with_templates(cls, scales: Mapping[str, Mapping[str, Scale]]) -> Surveys:
@@ -153,11 +164,8 @@ class Surveys:
         for name, questions in scales.items():
             known = BUILTIN.get(name)
             summarize = known.summarize_score if known else mean_answer
-            surveys[name] = Survey(name, dict(questions), summarize, builtin=known is not None)
-        return cls(surveys)
-
-    def __contains__(self, name: str) -> bool:
-        return name in self.surveys
+            surveys[name] = Survey(name, dict(questions), summarize)
+        return cls(MappingProxyType(surveys))
 
     def __getitem__(self, name: str) -> Survey:
         return self.surveys[name]
@@ -182,7 +190,7 @@ class Surveys:
             if not given:
                 continue
             survey = self.surveys.get(name) or Survey(
-                name, {q: (min(values), max(values)) for q, values in given.items() if values}
+                name, {q: (min(values), max(values)) for q, values in given.items() if values}, mean_of_given, mean_of_given
             )
             summaries.extend(survey.summarize(given))
         return tuple(summaries)

@@ -199,3 +199,28 @@ def test_report_reads_feedback_collected_elsewhere(monkeypatch, capsys, tmp_path
     assert (article["page"], article["votes"], article["not_helpful"]) == ("/a/", 5, 4)
     code, _, err = run_main(monkeypatch, capsys, "report")
     assert code == 2 and "give collector files (FEEDBACK) or --import FORMAT:FILE" in err
+
+
+def test_report_takes_a_project_surveys_scales_from_its_templates_and_otherwise_from_the_answers(monkeypatch, capsys, tmp_path):
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text(
+        "".join(
+            f'{{"v": 1, "kind": "survey", "received_at": "2026-10-01T12:0{n}:00Z", "survey": "onboarding", "score": {score}, "client": "c{n}"}}\n'
+            for n, score in enumerate((2, 3, 3))
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "survey_templates").mkdir()
+    (tmp_path / "survey_templates" / "onboarding.html").write_text(
+        '{% extends "_survey.html" %}{% block questions %}{{ scale(min=1, max=5) }}{% endblock %}', encoding="utf-8"
+    )
+    args = ("report", str(feedback), "--content", str(tmp_path))
+    code, out, err = run_main(monkeypatch, capsys, *args, "--project", str(tmp_path))
+    assert code == 0, err
+    assert "| ONBOARDING | mean answer (1-5) |" in out
+    # Without --project, and even beside a template the report cannot use, the answers give the scale.
+    (tmp_path / "survey_templates" / "broken.html").write_text("{% extends", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_main(monkeypatch, capsys, *args)
+    assert code == 0, err
+    assert "| ONBOARDING | mean answer (2-3) |" in out

@@ -58,3 +58,16 @@ def test_service_standards_are_read_from_kbgen_yml_with_their_problems_lines(tmp
     )
     (tmp_path / "kbgen.yml").write_text("standards:\n  - {measure: csat, target: 0.85}\n", encoding="utf-8")
     assert load_site_config(tmp_path).standards == (Standard("csat 85%", "csat", 0.85),)
+
+
+@pytest.mark.parametrize("section", ["drafts:\n", "drafts: []\n", "drafts: ''\n"])
+def test_an_override_holds_over_an_empty_section(tmp_path, section):
+    (tmp_path / "kbgen.yml").write_text(section, encoding="utf-8")
+    config = load_site_config(tmp_path, {"drafts.engine": "semantic", "drafts.min_topic_size": 9})
+    assert (config.engine, config.min_topic_size) == ("semantic", 9)
+
+
+def test_an_override_leaves_a_section_that_is_no_mapping_to_be_reported(tmp_path):
+    (tmp_path / "kbgen.yml").write_text("drafts: [a]\n", encoding="utf-8")
+    with pytest.raises(KbgenError, match=r"kbgen\.yml:1: 'drafts' must be a mapping"):
+        load_site_config(tmp_path, {"drafts.engine": "semantic"})

@@ -130,3 +130,39 @@ def test_one_file_adds_a_language(danish, tmp_path):
     # Comments alike only in Danish stop words are not grouped together.
     comments = [("Hvor er det henne? Jeg kan ikke finde det", False), ("Hvor er det? Jeg forstår det ikke", False)]
     assert len(group_comments(comments)) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "error"),
+    [
+        ("xx", "LANGUAGE = None\n", "kbgen/languages/xx.py: defines no LANGUAGE = Language(...)"),
+        ("yy", "from kbgen.languages.en import LANGUAGE\n", "kbgen/languages/yy.py: holds language 'en'; name the file after its code"),
+    ],
+    ids=["no-language", "misnamed"],
+)
+def test_a_broken_language_file_is_one_error_line_of_the_command(name, text, error, tmp_path, monkeypatch, capsys):
+    import sys as system
+
+    from kbgen.cli import main
+
+    (tmp_path / f"{name}.py").write_text(text, encoding="utf-8")
+    before = languages.registered()
+    monkeypatch.setattr(languages, "__path__", [*languages.__path__, str(tmp_path)])
+    monkeypatch.setattr(languages, "_discovered", False)
+    monkeypatch.setattr(system, "argv", ["kbgen", "init", str(tmp_path / "help")])
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            main()
+    finally:
+        system.modules.pop(f"kbgen.languages.{name}", None)
+        monkeypatch.undo()
+        for language in before:
+            languages.register(language)
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == f"Error: {error}\n"
+    assert languages.codes() == ("en", "nl", "sv", "de", "pl")
+
+
+def test_a_stop_word_list_the_stop_words_package_lacks_is_refused():
+    with pytest.raises(KbgenError, match=r"stop_word_list: 'danisch' is not a list of the stop_words package"):
+        languages.register(replace(languages.get("en"), code="xx", stop_word_list="danisch"))

@@ -40,7 +40,7 @@ def test_the_report_counts_the_ticket_statuses_kbgen_yml_calls_resolved(tmp_path
     assert replies(load_site_config(tmp_path / "nothing")) == 0
 
 
-def test_a_project_surveys_answers_stored_by_the_collector_reach_the_report(tmp_path):
+def test_a_project_surveys_answers_in_stored_lines_reach_the_report(tmp_path):
     (tmp_path / "survey_templates").mkdir()
     (tmp_path / "survey_templates" / "onboarding.html").write_text(ONBOARDING, encoding="utf-8")
     moment = datetime(2026, 10, 1, 9, tzinfo=timezone.utc)

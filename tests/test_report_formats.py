@@ -8,10 +8,12 @@ import json
 import re
 
 import pytest
-from report_cases import HOSTILE, hostile_report, known_truth_report, sample_report
+from report_cases import HOSTILE, T0, hostile_report, known_truth_report, report_of, sample_report
 
 from kbgen.errors import KbgenError
+from kbgen.records import FeedbackRecord
 from kbgen.report.formats import render_report
+from kbgen.surveys import Surveys
 
 
 @pytest.fixture
@@ -95,3 +97,11 @@ def test_html_draws_trend_and_standards_charts():
     text = render_report(known_truth_report(), "html")
     assert 'id="chart-helpfulness"' in text and 'id="chart-standards"' in text and 'id="chart-trends"' in text
     assert "<script" not in text
+
+
+def test_only_the_csat_score_is_a_share_its_other_questions_are_means():
+    surveys = Surveys.with_templates({"csat": {"score": (1, 5), "ease": (1, 5)}})
+    records = [FeedbackRecord("survey", T0, survey="csat", score=5, answers=(("ease", 4),)) for _ in range(3)]
+    text = render_report(report_of(records, surveys=surveys), "md")
+    assert "| CSAT | share answering 4 or 5 | 100% (95% CI 44–100%) | 3 |" in text
+    assert "| CSAT: ease | mean answer (1-5) | 4.0 (95% CI 4.0 to 4.0) | 3 |" in text

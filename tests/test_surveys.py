@@ -19,7 +19,6 @@ def test_a_project_template_adds_a_survey_and_one_named_like_a_builtin_keeps_its
     [csat] = surveys["csat"].summarize({SCORE: [5, 4, 2]})
     assert (csat.measure, csat.value) == ("share answering 4 or 5", pytest.approx(2 / 3))
     assert surveys.scales()["onboarding"] == {SCORE: (1, 3), "ease": (1, 5)}
-    assert not surveys["onboarding"].builtin and surveys["csat"].builtin
 
 
 def test_answers_off_a_questions_scale_are_not_counted():
@@ -35,3 +34,8 @@ def test_every_survey_with_answers_is_summarised_builtin_first_and_a_removed_one
         ("nps", "% promoters (9-10) minus % detractors (0-6)"),
         ("retired", "mean answer (2-4)"),
     ]
+
+
+def test_a_removed_survey_with_wild_answers_counts_only_the_answers_given():
+    [summary] = Surveys().summarize({"gone": {SCORE: [1, 20_000_000]}})
+    assert summary.counts == (("1", 1), ("20000000", 1))

@@ -7,9 +7,9 @@ the report's only reader, so a field is added in one place. Format version 1::
      "page": "/billing/invoice/", "lang": "en", "helpful": false, "comment": "...",
      "client": "<salted daily hash>", "submission": "<id the page made>"}
 
-The fields after ``received_at`` are the kind's (``KINDS``, in that order), then ``client``;
-``answers`` (a survey's other scale questions), ``opened`` (the result a search led to) and
-``submission`` are stored only when set. Lines of another version or kind are not read.
+After ``received_at`` come the kind's fields (``KINDS``, in that order), then ``answers`` (a
+survey's other scale questions) and ``opened`` (the result a search led to) when set, then
+``client``, and last ``submission`` when set. Lines of another version or kind are not read.
 """
 
 from __future__ import annotations

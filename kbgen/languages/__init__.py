@@ -1,7 +1,7 @@
 """The languages kbgen works in: one module per language holds all of its words.
 
-Each module of this package defines ``LANGUAGE = Language(...)``; the modules are found and
-registered at import, so adding a language is adding one file. Code that compiles patterns from
+Each module of this package, named after its code, defines ``LANGUAGE = Language(...)``; the
+modules are found and registered on first use, so adding a language is adding one file. Code that compiles patterns from
 the words of every language builds them with :func:`registry_cache`, which builds again after a
 language is registered.
 """
@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
+
+from stop_words import AVAILABLE_LANGUAGES
 
 from kbgen.errors import KbgenError
 
@@ -49,7 +51,7 @@ class Language:
     search_stemmer: bool
     # -- feedback and the report --------------------------------------------------------------
     stop_word_list: str  # the stop_words package's list ("dutch"): the report's comment groups skip it
-    form_timestamp: str  # Google Forms' "Timestamp" column header (kbgen.form_exports)
+    form_timestamp: str  # Google Forms' "Timestamp" column header (kbgen.feedback.imports)
     # -- reading messages (kbgen.exports.text): where a message's history and signature begin --
     # Quoted-reply header lines, "..." for the date and sender (up to 200 characters) and a
     # second "..." for what follows the verb (up to 120): "Op ... schreef ...:".
@@ -102,6 +104,7 @@ _generation = 0  # counts changes to the registry; registry_cache compares it
 
 def register(language: Language) -> None:
     """Add a language (a registered code is replaced); KbgenError if its words are incomplete."""
+    _discover()
     problems = _problems(language)
     if problems:
         raise KbgenError(f"language '{language.code}': {'; '.join(problems)}")
@@ -111,12 +114,14 @@ def register(language: Language) -> None:
 
 def unregister(code: str) -> None:
     """Remove a registered language (tests restore the registry with it)."""
+    _discover()
     _registry.pop(code, None)
     _changed()
 
 
 def get(code: str) -> Language:
     """The registered language of code; KbgenError naming the known codes if there is none."""
+    _discover()
     try:
         return _registry[code]
     except KeyError:
@@ -125,16 +130,19 @@ def get(code: str) -> Language:
 
 def registered() -> tuple[Language, ...]:
     """Every registered language, in FIRST order, then by code."""
+    _discover()
     return _ordered
 
 
 def codes() -> tuple[str, ...]:
     """The registered languages' codes, in FIRST order, then by code."""
+    _discover()
     return _codes
 
 
 def words(*fields: str) -> tuple[str, ...]:
     """The words in these Language fields of every registered language, each once, in order."""
+    _discover()
     return tuple(dict.fromkeys(word for language in _ordered for field in fields for word in getattr(language, field)))
 
 
@@ -168,6 +176,7 @@ def registry_cache(build: Callable[[], T]) -> Callable[[], T]:
     built: list = [None, None]  # [generation, value]
 
     def cached() -> T:
+        _discover()
         if built[0] != _generation:
             built[1], built[0] = build(), _generation
         return built[1]
@@ -197,6 +206,8 @@ def _problems(language: Language) -> list[str]:
         problems.append(f"interface lacks {', '.join(missing)}")
     if extra:
         problems.append(f"interface has unknown keys {', '.join(extra)}")
+    if language.stop_word_list and language.stop_word_list not in AVAILABLE_LANGUAGES:
+        problems.append(f"stop_word_list: '{language.stop_word_list}' is not a list of the stop_words package")
     for words, stems, field in (
         (language.secret_words + language.code_words, language.secret_stems, "secret_stems"),
         (language.postcode_labels, language.postcode_stems, "postcode_stems"),
@@ -209,9 +220,25 @@ def _problems(language: Language) -> list[str]:
 
 
 def _discover() -> None:
-    """Register the LANGUAGE of every module in this package."""
-    for module in pkgutil.iter_modules(__path__):
-        register(importlib.import_module(f"{__name__}.{module.name}").LANGUAGE)
+    """Register the LANGUAGE of every module in this package, once, on first use (not at import:
+    a broken language file is then a command's one-line error, not a traceback)."""
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True  # set first: register() below calls back here
+    try:
+        for module in pkgutil.iter_modules(__path__):
+            where = f"kbgen/languages/{module.name}.py"
+            language = getattr(importlib.import_module(f"{__name__}.{module.name}"), "LANGUAGE", None)
+            if not isinstance(language, Language):
+                raise KbgenError(f"{where}: defines no LANGUAGE = Language(...)")
+            if language.code != module.name:
+                raise KbgenError(f"{where}: holds language '{language.code}'; name the file after its code")
+            register(language)
+    except BaseException:
+        _discovered = False
+        _registry.clear()
+        raise
 
 
-_discover()
+_discovered = False

@@ -70,8 +70,13 @@ def _inputs_line(report: Report) -> str:
     return line + ("; " + ", ".join(left_out) if left_out else "")
 
 
+def _is_share(summary: SurveySummary) -> bool:
+    """CSAT's score is a share of answers; every other measure is a number on its scale."""
+    return summary.survey == "csat" and summary.question == SCORE
+
+
 def _survey_value(summary: SurveySummary) -> str:
-    if summary.survey == "csat":
+    if _is_share(summary):
         return f"{pct(summary.value)} (95% CI {pct(summary.low, sign=False)}–{pct(summary.high)})"
     if summary.low is None:
         return _num(summary.value)
@@ -85,7 +90,7 @@ def _survey_name(summary: SurveySummary) -> str:
 
 
 def _short_survey(summary: SurveySummary) -> str:
-    value = pct(summary.value) if summary.survey == "csat" else _num(summary.value)
+    value = pct(summary.value) if _is_share(summary) else _num(summary.value)
     return f"{_survey_name(summary)} {value} (n {summary.n})"
 
 

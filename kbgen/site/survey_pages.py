@@ -25,14 +25,14 @@ _NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
-class Survey:
+class SurveyTemplate:
     name: str  # also its page: /survey/<name>/
     path: Path  # the template file
 
 
-def find_surveys(project_dir: Path) -> dict[str, Survey]:
+def find_surveys(project_dir: Path) -> dict[str, SurveyTemplate]:
     """Every survey by name, built-in ones first; a project template replaces a built-in one."""
-    surveys: dict[str, Survey] = {}
+    surveys: dict[str, SurveyTemplate] = {}
     for folder in (BUILTIN_DIR, project_dir / PROJECT_FOLDER):
         for path in sorted(folder.glob("*.html")) if folder.is_dir() else ():
             name = path.stem
@@ -43,7 +43,7 @@ def find_surveys(project_dir: Path) -> dict[str, Survey]:
                     f"{_display(path, project_dir)}: survey names become page addresses; "
                     "use lowercase letters, digits and '-' (e.g. onboarding.html)"
                 )
-            surveys[name] = Survey(name, path)
+            surveys[name] = SurveyTemplate(name, path)
     return surveys
 
 
