@@ -26,6 +26,7 @@ from kbgen.stats import Z95, mean_interval, share
 SCORE = "score"  # the question every survey asks; the one its standard measure is about
 
 Scale = tuple[int, int]  # lowest and highest answer, inclusive
+CSAT_SATISFIED = 4  # a CSAT score this high or higher is a satisfied customer (the report, standards)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _mean(survey: str, question: str, answers: Sequence[int], scale: Scale, ever
 
 
 def _csat(survey: str, question: str, answers: Sequence[int], scale: Scale) -> SurveySummary:
-    satisfied = sum(1 for s in answers if s >= 4)
+    satisfied = sum(1 for s in answers if s >= CSAT_SATISFIED)
     rate = share(satisfied, len(answers))
     return SurveySummary(
         survey=survey,

@@ -28,7 +28,7 @@ from kbgen.report.records import (
     Window,
 )
 from kbgen.stats import share
-from kbgen.surveys import SCORE, Surveys
+from kbgen.surveys import CSAT_SATISFIED, SCORE, Surveys
 
 
 def hours(durations_s: Sequence[float]) -> Hours:
@@ -237,7 +237,7 @@ def weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket], window: 
         elif kind == "survey" and record.survey == "csat" and record.score is not None:
             entry = counts[week(record.received_at)]
             entry[3] += 1
-            entry[4] += record.score >= 4
+            entry[4] += record.score >= CSAT_SATISFIED
         elif kind == "search" and record.results == 0:
             counts[week(record.received_at)][5] += 1
     if not counts and (window.since is None or window.until is None):

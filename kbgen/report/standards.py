@@ -8,6 +8,7 @@ from kbgen.config import Standard
 from kbgen.records import FeedbackRecord, Ticket
 from kbgen.report.records import StandardResult
 from kbgen.stats import Share, share
+from kbgen.surveys import CSAT_SATISFIED
 
 
 def check_standard(standard: Standard, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> StandardResult:
@@ -22,7 +23,7 @@ def _within_hours(durations: Sequence[float | None], hours: float | None) -> Sha
 
 def _csat_compliance(standard: Standard, records: Sequence[FeedbackRecord], tickets: Sequence[Ticket]) -> Share:
     scores = [r.score for r in records if r.kind == "survey" and r.survey == "csat" and r.score is not None]
-    return share(sum(1 for s in scores if s >= 4), len(scores))
+    return share(sum(1 for s in scores if s >= CSAT_SATISFIED), len(scores))
 
 
 # Service standard measure (kbgen.config.STANDARD_MEASURES) -> the share of cases that comply.
