@@ -180,8 +180,9 @@ class Surveys:
 
     def summarize(self, answers: Mapping[str, Mapping[str, Sequence[int]]]) -> tuple[SurveySummary, ...]:
         """survey -> question -> answers, summarised: built-in surveys first, in their order,
-        then the others by name. Answers to a survey no longer registered (its template was
-        removed) are summarised on the scale of the answers given."""
+        then the others by name. Answers to a survey not registered here (its template was
+        removed, or the report was not given the project) are summarised on the scale of the
+        answers given."""
         order = [name for name in BUILTIN if name in self.surveys]
         order += sorted(name for name in self.surveys if name not in BUILTIN)
         order += sorted(name for name in answers if name not in self.surveys)
