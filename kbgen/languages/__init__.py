@@ -176,8 +176,9 @@ def registry_cache(build: Callable[[], T]) -> Callable[[], T]:
     built: list = [None, None]  # [generation, value]
 
     def cached() -> T:
-        _discover()
-        if built[0] != _generation:
+        # Two global reads on the hot path; the call to _discover only before the first build.
+        if built[0] != _generation or not _discovered:
+            _discover()
             built[1], built[0] = build(), _generation
         return built[1]
 
