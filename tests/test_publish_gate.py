@@ -60,6 +60,13 @@ def test_personal_data_stops_the_build_naming_file_and_line(project, extra, foun
     assert not (project / "site" / "billing" / "index.html").exists()
 
 
+def test_a_content_hash_that_looks_like_a_card_number_is_no_personal_data(project):
+    # 4111111111111111 is hex, and its digits pass a card number's checksum.
+    path = write_article(project, "")
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n\n", "kbgen_hash: 4111111111111111\n---\n\n", 1), encoding="utf-8")
+    build_site(project / "mkdocs.yml")
+
+
 def test_drafts_left_out_of_a_public_build_are_not_checked(project):
     path = write_article(project, "Her number is 06 12345678.")
     path.write_text(path.read_text(encoding="utf-8").replace("title: Billing help", "title: Billing help\nstatus: draft"), encoding="utf-8")
