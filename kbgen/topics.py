@@ -50,6 +50,8 @@ MIN_MARGIN_TFIDF = 0.20
 MIN_CLOSENESS = 0.4
 
 _PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
+# A reply or tweet that opens with whom it is for: "@tasklane", "[handle]" once redacted.
+_LEADING_HANDLE = re.compile(r"^\s*(?:(?:@\w+|\[handle\])[\s,:]*)+")
 _TOKEN = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
 
 
@@ -58,7 +60,8 @@ class _Courtesies:
     """Greetings and pleasantries of every registered language, which titles and answers leave out."""
 
     greeting_line: re.Pattern[str]  # a short line that only greets: "Hi Anna,"
-    leading_greeting: re.Pattern[str]  # "Hi all, " before a question
+    leading_greeting: re.Pattern[str]  # "Hi all, ", "Geachte heer/mevrouw, " before a question
+    addressed: re.Pattern[str]  # "Tasklane support, ", "Support, " before a question
     pleasantry: re.Pattern[str]  # an agent's line that only pleases: "Let me know if ..."
 
 
@@ -66,9 +69,12 @@ class _Courtesies:
 def _courtesies() -> _Courtesies:
     greetings = languages.one_of(languages.words("greetings"))
     addressees = languages.one_of(languages.words("addressees"))
+    support = languages.one_of(languages.words("support_words"))
     return _Courtesies(
         greeting_line=re.compile(rf"^\s*{greetings}\b.{{0,40}}$", re.I),
-        leading_greeting=re.compile(rf"^\s*{greetings}\b[\s,!.]*{addressees}?[\s,!.]*", re.I),
+        # The greeting and whom it greets, up to the comma that ends them.
+        leading_greeting=re.compile(rf"^\s*{greetings}\b(?:[\s!.]*{addressees}\b|[^,.!?\n]{{0,30}}(?=,))?[\s,!.]*", re.I),
+        addressed=re.compile(rf"^\s*(?:[\w&.-]+\s+){{0,2}}{support}\s*[,:]\s*", re.I),
         pleasantry=re.compile(rf"^\s*{languages.one_of(languages.words('pleasantries'))}", re.I),
     )
 
@@ -152,7 +158,7 @@ def make_engine(name: str = "default", embeddings: str = "", progress: Callable[
     if name == "semantic":
         from kbgen.semantic import SemanticEngine
 
-        return SemanticEngine(embeddings, progress)
+        return SemanticEngine(embeddings, progress, words=WordEngine())
     if name != "default":
         raise KbgenError(f"--engine: unknown engine '{name}' (choose from default, semantic)")
     return WordEngine()
@@ -247,8 +253,13 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
     order = members[np.argsort(-closeness)]  # most representative first
     weights = np.asarray(tfidf[members].mean(axis=0)).ravel()
     top_terms = tuple(terms[np.argsort(-weights)[:8]])
-    title = _title(order, tickets, top_terms)
-    phrasings = _phrasings(order, tickets, exclude=title)
+    ranked = [tickets[i] for i in order]
+    words = TopicWords.of(ranked, lang)
+    # The closer half speaks for the topic: the tickets far from its centre are the ones most
+    # likely to ask something else as well.
+    near = ranked[: max(len(ranked) // 2, min(len(ranked), 5))]
+    title = _title(ranked, words, lang)
+    phrasings = _phrasings(near, words, exclude=title, lang=lang)
     created = [t.created_at for t in group if t.created_at]
     # Each ticket's tags once, in its own order: equally frequent tags then keep that order on
     # every run (a set's order changes with the interpreter's string hashing).
@@ -261,13 +272,97 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
         ticket_ids=tuple(t.id for t in group),
         terms=top_terms,
         title=title,
-        answer=_answer(group),
+        answer=_answer(_asking(near, words, title, lang)),
         phrasings=phrasings,
         first_seen_at=min(created) if created else None,
         last_seen_at=max(created) if created else None,
         tags=tuple(tag for tag, n in tag_counts.most_common(5) if n >= max(2, len(group) * 0.3)),
         category=groups.most_common(1)[0][0] if groups else "",
     )
+
+
+# A title's words: a word fewer than this share of the topic's tickets hold is one ticket's
+# detail (an amount, a shop, a name) ...
+SPECIFIC_SHARE = 0.05
+# ... and the words at least this share hold are what the topic is about.
+CORE_SHARE = 0.35
+TITLE_LIMIT = 70  # characters
+TITLE_CANDIDATES = 40  # the most representative tickets whose sentences may become the title
+
+
+@cache
+def _stemmer(lang: str):
+    """The Snowball stemmer of the language, None where Snowball has none."""
+    import snowballstemmer
+
+    name = LANGUAGE_MAPPING.get(lang, "")
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
+
+
+@languages.registry_cache
+def _courtesy_words() -> frozenset[str]:
+    """Words that greet or address support, never what a question is about ("Hej support")."""
+    return frozenset(w for phrase in languages.words("greetings", "addressees", "support_words") for w in phrase.lower().split())
+
+
+@cache
+def _title_stop_words(lang: str) -> frozenset[str]:
+    name = LANGUAGE_MAPPING.get(lang, "")
+    stop = {w.lower() for w in get_stop_words(name)} if name in AVAILABLE_LANGUAGES else set()
+    return frozenset(stop | _courtesy_words())
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    """The text's words that say something (no stop words, digits or placeholders), stemmed."""
+    stop = _title_stop_words(lang)
+    tokens = [w for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower()) if w not in stop]
+    stemmer = _stemmer(lang)
+    return stemmer.stemWords(tokens) if stemmer else tokens
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    """How many of a topic's tickets say each word (in the customers' messages)."""
+
+    share: dict[str, float]  # stem -> share of the topic's tickets that hold it
+    core: tuple[str, ...]  # the stems most tickets share, most shared first
+    digits: frozenset[str]  # numbers most tickets share (a version, a plan's price)
+
+    @classmethod
+    def of(cls, tickets: Sequence[Ticket], lang: str) -> TopicWords:
+        counts: Counter = Counter()
+        numbers: Counter = Counter()
+        for ticket in tickets:
+            text = _customer_text(ticket)
+            counts.update(set(content_words(text, lang)))
+            numbers.update(set(re.findall(r"\d+", text)))
+        n = max(len(tickets), 1)
+        share = {w: c / n for w, c in counts.items()}
+        core = tuple(w for w, c in counts.most_common(4) if c / n >= CORE_SHARE)
+        return cls(share, core, frozenset(d for d, c in numbers.items() if c / n > 0.5))
+
+    def support(self, stems: Sequence[str]) -> float:
+        """The mean share of the topic's tickets that hold each of the stems."""
+        return sum(self.share.get(w, 0.0) for w in stems) / len(stems) if stems else 0.0
+
+    def is_specific(self, text: str, stems: Sequence[str]) -> bool:
+        """Whether text holds a detail of few tickets: a rare word, a number or a placeholder."""
+        if _PLACEHOLDER.search(text) or any(d not in self.digits for d in re.findall(r"\d+", text)):
+            return True
+        return any(self.share.get(w, 0.0) < SPECIFIC_SHARE for w in stems)
+
+    def names_the_topic(self, stems: Sequence[str]) -> bool:
+        """Whether the words say what the topic is about: its most shared word, and as many of
+        its core words as a sentence of them needs (a bare "How do I change it?" names none)."""
+        if not self.core:
+            return len(set(stems)) >= 2
+        return self.core[0] in stems and len(set(stems)) >= min(2, len(self.core))
+
+
+def _customer_text(ticket: Ticket) -> str:
+    subject = ticket.subject.rstrip(".… ")
+    question = ticket.question
+    return question if subject and question.startswith(subject) else f"{subject}\n{question}"
 
 
 def _first_sentence(text: str, limit: int = 160) -> str:
@@ -279,60 +374,121 @@ def _first_sentence(text: str, limit: int = 160) -> str:
 
 
 def _without_greeting(sentence: str) -> str:
-    """ "Hi, how do I ...?" -> "how do I ...?" """
-    return _courtesies().leading_greeting.sub("", sentence).strip(" ,-")
+    """ "Hi, how do I ...?", "Geachte heer/mevrouw, De ...", "Tasklane support, how ..." ->
+    the question alone."""
+    courtesies = _courtesies()
+    sentence = _LEADING_HANDLE.sub("", sentence)
+    sentence = courtesies.leading_greeting.sub("", sentence)
+    sentence = courtesies.addressed.sub("", sentence)
+    return sentence.strip(" ,-:")
+
+
+def _cut_subject(ticket: Ticket) -> bool:
+    """Whether the helpdesk cut the subject short: it ends in an ellipsis, or the message opens
+    with it and goes on."""
+    subject = ticket.subject.strip()
+    if subject.endswith(("...", "…", "...?", "…?")):
+        return True
+    stem = subject.rstrip("?.! ")
+    question = ticket.question.strip()
+    return bool(stem) and question.startswith(stem) and len(question) > len(stem) + 1 and question[len(stem)] not in "?.!"
+
+
+def _sentences_of(ticket: Ticket) -> list[tuple[str, bool]]:
+    """Candidate titles, each with whether it asks: the subject unless cut short, then the
+    sentences of the customer's message."""
+    found = []
+    if not _cut_subject(ticket):
+        subject = _without_greeting(_PLACEHOLDER.sub("", ticket.subject).strip())
+        found.append((subject, subject.endswith("?")))
+    for sentence in re.split(r"(?<=[?!.])\s+|\n+", _PLACEHOLDER.sub("", ticket.question)):
+        sentence = _without_greeting(sentence.strip(" ,-"))
+        if not _courtesies().greeting_line.match(sentence):
+            found.append((sentence, sentence.endswith("?")))
+    return [(s, asks) for s, asks in found if 15 <= len(s) <= 110]
 
 
 def _questions_of(ticket: Ticket) -> list[str]:
-    """Candidate titles: the subject and the sentences of the customer's message that ask something."""
-    found = []
-    subject = _without_greeting(_PLACEHOLDER.sub("", ticket.subject).strip())
-    if subject.endswith("?") and not subject.endswith("...?"):
-        found.append(subject)
-    for sentence in re.split(r"(?<=[?!.])\s+|\n+", _PLACEHOLDER.sub("", ticket.question)):
-        sentence = _without_greeting(sentence.strip(" ,-"))
-        if sentence.endswith("?") and not _courtesies().greeting_line.match(sentence):
-            found.append(sentence)
-    return [q for q in found if 15 <= len(q) <= 110]
+    return [s for s, asks in _sentences_of(ticket) if asks]
 
 
 def _words(text: str) -> set[str]:
     return set(_TOKEN.findall(strip_accents_unicode(text.lower())))
 
 
-def _title(order, tickets, terms) -> str:
-    """The question as customers ask it: among the most representative tickets' questions, the
-    one that names most of what the topic is about (a title must make sense on its own)."""
-    telling = [set(term.split()) for term in terms[:6]]
+def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
+    """The question as customers ask it, generic to the topic: among the most representative
+    tickets' sentences, one that names what the topic is about, holds no one ticket's detail and
+    says most of what the topic's tickets share. Questions go before statements. Where no
+    sentence qualifies, the phrase the tickets share most."""
     best, best_score = "", -1.0
-    for rank, i in enumerate(order[:20]):
-        for question in _questions_of(tickets[i]):
-            words = _words(question)
-            named = sum(1 for term in telling if term <= words)
-            score = named - rank * 0.05  # ties go to the more representative ticket
+    for rank, ticket in enumerate(ranked[:TITLE_CANDIDATES]):
+        for sentence, asks in _sentences_of(ticket):
+            if len(sentence) > TITLE_LIMIT:
+                continue
+            stems = content_words(sentence, lang)
+            if not words.names_the_topic(stems) or words.is_specific(sentence, stems):
+                continue
+            covered = len(set(words.core) & set(stems)) / len(words.core) if words.core else 0.0
+            # Ties go to the more representative ticket.
+            score = words.support(stems) + 0.5 * covered + 0.5 * asks - 0.002 * rank
             if score > best_score:
-                best, best_score = question, score
-    if best:
-        return _capitalise(best)
-    return _capitalise(_first_sentence(tickets[order[0]].subject or tickets[order[0]].question, 90))
+                best, best_score = sentence, score
+    return _as_written(best or _shared_phrase(ranked, words, lang), lang)
 
 
-def _phrasings(order, tickets, exclude: str, limit: int = 5) -> tuple[str, ...]:
+def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
+    """The run of two to six words that most of the topic's tickets say: "reset my password"."""
+    counts: Counter = Counter()
+    for ticket in ranked:
+        seen = set()
+        for sentence in re.split(r"[?!.,;:\n]+", _PLACEHOLDER.sub(" ", _customer_text(ticket))):
+            tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", sentence)
+            for size in range(2, 7):
+                for at in range(len(tokens) - size + 1):
+                    seen.add(" ".join(tokens[at : at + size]).lower())
+        counts.update(seen)
+    best, best_score = "", 0.0
+    for phrase, n in counts.items():
+        stems = content_words(phrase, lang)
+        if not stems or not set(stems) & set(words.core or stems) or words.is_specific(phrase, stems):
+            continue
+        if phrase.split()[-1] in _title_stop_words(lang):  # "reset my password", not "reset my"
+            continue
+        score = n * len(set(stems) & set(words.core or stems))
+        if score > best_score or (score == best_score and len(phrase) < len(best)):
+            best, best_score = phrase, score
+    return best or " ".join(words.core[:3]) or _first_sentence(ranked[0].question, TITLE_LIMIT)
+
+
+def _phrasings(near: Sequence[Ticket], words: TopicWords, exclude: str, lang: str, limit: int = 5) -> tuple[str, ...]:
+    """How the tickets nearest the topic's centre ask it, each once, about the topic's question."""
+
     def key(text: str) -> str:
         return re.sub(r"\W+", " ", text.casefold()).strip()
 
     seen = {key(exclude)}
     chosen: list[str] = []
-    for i in order:
-        questions = _questions_of(tickets[i])
-        text = questions[0] if questions else _without_greeting(_first_sentence(tickets[i].question))
+    for ticket in near:
+        questions = _questions_of(ticket)
+        text = questions[0] if questions else _without_greeting(_first_sentence(ticket.question))
         if len(text) < 12 or key(text) in seen:
             continue
+        if words.core and not set(words.core) & set(content_words(text, lang)):
+            continue
         seen.add(key(text))
-        chosen.append(_capitalise(text))
+        chosen.append(_as_written(text, lang))
         if len(chosen) == limit:
             break
     return tuple(chosen)
+
+
+def _asking(near: Sequence[Ticket], words: TopicWords, title: str, lang: str) -> list[Ticket]:
+    """The tickets near the centre whose question says what the title says: their answers
+    answer it (a topic's edge may hold a neighbouring question with its own answer)."""
+    title_words = set(content_words(title, lang)) & set(words.share)
+    asking = [t for t in near if title_words <= set(content_words(_customer_text(t), lang))]
+    return asking if any(t.resolution.strip() for t in asking) else list(near)
 
 
 def _answer(group: list[Ticket]) -> str:
@@ -371,3 +527,10 @@ def _clean_answer(text: str) -> str:
 def _capitalise(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:]
+
+
+def _as_written(text: str, lang: str) -> str:
+    """Capitalised, with English "i" as "I"."""
+    if lang == "en":
+        text = re.sub(r"\bi\b(?=$|[\s'’,?!])", "I", text)
+    return _capitalise(text)
