@@ -235,17 +235,22 @@ def _cluster_language(
     labels = engine.cluster(vectors, min_size)
     seconds["grouping"] += time.perf_counter() - start
     terms = np.array(vectorizer.get_feature_names_out())
+    sizes = Counter(labels)
+    grouped = [i for i, label in enumerate(labels) if label >= 0 and sizes[label] >= min_size]
+    # The words of every topic's tickets: what one topic's tickets say more than the other
+    # topics' sets it apart (one-offs, often the same questions put oddly, are left out).
+    everywhere = (word_counts([tickets[i] for i in grouped], lang), len(grouped))
     topics, rest = [], []
-    for label, size in Counter(labels).items():
+    for label, size in sizes.items():
         members = np.flatnonzero(labels == label)
         if label < 0 or size < min_size:
             rest.extend(tickets[i].id for i in members)
             continue
-        topics.append(_describe(members, tickets, texts, vectors, tfidf, terms, lang))
+        topics.append(_describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere))
     return topics, rest
 
 
-def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
+def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: tuple[Counter, int]) -> Topic:
     group = [tickets[i] for i in members]
     rows = vectors[members]  # dense or sparse
     centroid = np.asarray(rows.mean(axis=0)).ravel()
@@ -254,7 +259,7 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
     weights = np.asarray(tfidf[members].mean(axis=0)).ravel()
     top_terms = tuple(terms[np.argsort(-weights)[:8]])
     ranked = [tickets[i] for i in order]
-    words = TopicWords.of(ranked, lang)
+    words = TopicWords.of(ranked, lang, *everywhere)
     # The closer half speaks for the topic: the tickets far from its centre are the ones most
     # likely to ask something else as well.
     near = ranked[: max(len(ranked) // 2, min(len(ranked), 5))]
@@ -286,8 +291,9 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang) -> Topic:
 SPECIFIC_SHARE = 0.05
 # ... and the words at least this share hold are what the topic is about.
 CORE_SHARE = 0.35
+MOST_SHARE = 0.6
 TITLE_LIMIT = 70  # characters
-TITLE_CANDIDATES = 40  # the most representative tickets whose sentences may become the title
+TITLE_CANDIDATES = 100  # the most representative tickets whose sentences may become the title
 
 
 @cache
@@ -312,6 +318,13 @@ def _title_stop_words(lang: str) -> frozenset[str]:
     return frozenset(stop | _courtesy_words())
 
 
+def all_words(text: str, lang: str) -> list[str]:
+    """Every word of the text, stop words too, stemmed."""
+    tokens = re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower())
+    stemmer = _stemmer(lang)
+    return stemmer.stemWords(tokens) if stemmer else tokens
+
+
 def content_words(text: str, lang: str) -> list[str]:
     """The text's words that say something (no stop words, digits or placeholders), stemmed."""
     stop = _title_stop_words(lang)
@@ -327,36 +340,64 @@ class TopicWords:
     share: dict[str, float]  # stem -> share of the topic's tickets that hold it
     core: tuple[str, ...]  # the stems most tickets share, most shared first
     digits: frozenset[str]  # numbers most tickets share (a version, a plan's price)
+    every: dict[str, float]  # the same shares for all words, stop words too ("after I move")
+    lang: str
+    size: int  # tickets
 
     @classmethod
-    def of(cls, tickets: Sequence[Ticket], lang: str) -> TopicWords:
+    def of(cls, tickets: Sequence[Ticket], lang: str, everywhere: Counter, total: int) -> TopicWords:
+        """everywhere: word_counts of the tickets of all the language's topics, total of them."""
         counts: Counter = Counter()
+        every: Counter = Counter()
         numbers: Counter = Counter()
         for ticket in tickets:
             text = _customer_text(ticket)
             counts.update(set(content_words(text, lang)))
+            every.update(set(all_words(text, lang)))
             numbers.update(set(re.findall(r"\d+", text)))
         n = max(len(tickets), 1)
-        share = {w: c / n for w, c in counts.items()}
-        core = tuple(w for w, c in counts.most_common(4) if c / n >= CORE_SHARE)
-        return cls(share, core, frozenset(d for d, c in numbers.items() if c / n > 0.5))
+        # What sets the topic apart: its share of the topic's tickets beats its share of the
+        # others by CORE_SHARE (a product's name in most tickets is no topic's word).
+        rest = max(total - n, 1)
+        core = tuple(w for w, c in counts.most_common() if c / n - max(everywhere[w] - c, 0) / rest >= CORE_SHARE)[:4]
+        return cls(
+            {w: c / n for w, c in counts.items()},
+            core,
+            frozenset(d for d, c in numbers.items() if c / n > 0.5),
+            {w: c / n for w, c in every.items()},
+            lang,
+            n,
+        )
 
     def support(self, stems: Sequence[str]) -> float:
-        """The mean share of the topic's tickets that hold each of the stems."""
-        return sum(self.share.get(w, 0.0) for w in stems) / len(stems) if stems else 0.0
+        """The mean share of the topic's tickets that hold each of the stems (any words: a rare
+        "after" or "new" makes a title less the topic's as a rare noun does)."""
+        return sum(self.every.get(w, 0.0) for w in stems) / len(stems) if stems else 0.0
 
     def is_specific(self, text: str, stems: Sequence[str]) -> bool:
         """Whether text holds a detail of few tickets: a rare word, a number or a placeholder."""
         if _PLACEHOLDER.search(text) or any(d not in self.digits for d in re.findall(r"\d+", text)):
             return True
-        return any(self.share.get(w, 0.0) < SPECIFIC_SHARE for w in stems)
+        # In a small topic one ticket is more than 5%: a word of one ticket is a detail too.
+        rare = max(SPECIFIC_SHARE, 1.5 / self.size)
+        return any(self.every.get(w, 0.0) < rare for w in all_words(text, self.lang))
 
     def names_the_topic(self, stems: Sequence[str]) -> bool:
-        """Whether the words say what the topic is about: its most shared word, and as many of
-        its core words as a sentence of them needs (a bare "How do I change it?" names none)."""
-        if not self.core:
-            return len(set(stems)) >= 2
-        return self.core[0] in stems and len(set(stems)) >= min(2, len(self.core))
+        """Whether the words say what the topic is about: its most shared word, and two of the
+        words most of its tickets say where it has two (a bare "How do I change it?" or "Which
+        plan, and how?" names too little to stand alone)."""
+        if not self.core:  # tickets that share no word: only a full sentence stands alone
+            return len(set(stems)) >= 3
+        most = [w for w in self.core if self.share[w] >= MOST_SHARE]
+        return self.core[0] in stems and len(set(stems) & set(most)) >= min(2, len(most))
+
+
+def word_counts(tickets: Sequence[Ticket], lang: str) -> Counter:
+    """content word -> how many tickets' customer text holds it."""
+    counts: Counter = Counter()
+    for ticket in tickets:
+        counts.update(set(content_words(_customer_text(ticket), lang)))
+    return counts
 
 
 def _customer_text(ticket: Ticket) -> str:
@@ -431,7 +472,7 @@ def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
                 continue
             covered = len(set(words.core) & set(stems)) / len(words.core) if words.core else 0.0
             # Ties go to the more representative ticket.
-            score = words.support(stems) + 0.5 * covered + 0.5 * asks - 0.002 * rank
+            score = words.support(all_words(sentence, lang)) + 0.1 * covered + 0.1 * asks - 0.002 * rank
             if score > best_score:
                 best, best_score = sentence, score
     return _as_written(best or _shared_phrase(ranked, words, lang), lang)
@@ -453,7 +494,8 @@ def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> st
         stems = content_words(phrase, lang)
         if not stems or not set(stems) & set(words.core or stems) or words.is_specific(phrase, stems):
             continue
-        if phrase.split()[-1] in _title_stop_words(lang):  # "reset my password", not "reset my"
+        tokens = phrase.split()
+        if tokens[0] in _title_stop_words(lang) or tokens[-1] in _title_stop_words(lang):  # not "to reset my"
             continue
         score = n * len(set(stems) & set(words.core or stems))
         if score > best_score or (score == best_score and len(phrase) < len(best)):

@@ -143,3 +143,96 @@ def test_topic_ids_stay_when_a_new_export_brings_20_percent_more_tickets(tmp_pat
     # ... and a question that has a draft gets no second one.
     repeated = {q for article, (_, q) in second.items() if article not in first} & {q for _, q in first.values()}
     assert not repeated
+
+
+# Titles: one question asked with different specifics, and sentences that cannot stand alone.
+SPECIFICS = [
+    "Why was my card declined at Zales when I tried to buy a ring for 1100 dollars?",
+    "Why was my card declined?",
+    "My card was declined yesterday at the petrol station, why was my card declined?",
+    "Why was my card declined when paying 25 euro for groceries at Albert Heijn?",
+    "I paid 40 dollars at Target and my card was declined, why?",
+    "Why was my card declined for a 12.99 subscription?",
+    "Hi Tasklane support, why was my card declined this morning?",
+    "Can you send a new one? Why was my card declined on 3 May?",
+]
+
+
+def one_topic(texts, lang="en", subjects=None):
+    tickets = [
+        Ticket(id=f"t{n}", subject=(subjects or texts)[n], question=text, resolution="Call your bank.", status="solved",
+               created_at=START)
+        for n, text in enumerate(texts)
+    ]
+    [topic] = find_topics(tickets, min_size=5, language=lang).topics
+    return topic
+
+
+def test_a_title_holds_no_detail_of_one_ticket_and_names_the_question():
+    topic = one_topic(SPECIFICS)
+    assert topic.title == "Why was my card declined?"
+    # No digit, placeholder or shop of one ticket, no bare pronoun question.
+    for text in (topic.title, *topic.phrasings):
+        assert "[" not in text and "()" not in text
+
+
+def test_a_bare_pronoun_question_is_never_a_title():
+    texts = [
+        "How do I send a new one? The invoice for July has the wrong company address.",
+        "Can you change it? Our invoice shows the old company address.",
+        "How do I fix this? The company address on the invoice is wrong.",
+        "Which one? I need the invoice address changed to our new office.",
+        "Is there a way? Invoice address is wrong, please update the company address.",
+    ]
+    topic = one_topic(texts)
+    assert topic.title not in {text.split("?")[0] + "?" for text in texts}
+    assert "address" in topic.title.lower(), topic.title
+
+
+def test_a_subject_cut_short_by_the_helpdesk_is_never_the_title():
+    questions = [
+        "Are there international transaction fees for using my card abroad?",
+        "Are there international transaction fees for using my card in Spain?",
+        "Are there international transaction fees for using my card overseas?",
+        "Are there international transaction fees for using my card on holiday?",
+        "Are there international transaction fees for using my card outside the country?",
+    ]
+    subjects = ["Are there international transaction fees for using my..."] * 4 + [
+        "Are there international transaction fees for using my"
+    ]
+    topic = one_topic(questions, subjects=subjects)
+    assert not topic.title.endswith(("...", "…", "my")), topic.title
+    assert "international transaction fees" in topic.title.lower()
+    # With one sentence that every ticket ends alike, that sentence is the title.
+    abroad = [f"{questions[0]} {tail}" for tail in ("Thanks.", "Cheers", "Kind regards", "Thank you!", "Best")]
+    topic = one_topic(abroad, subjects=subjects)
+    assert topic.title == "Are there international transaction fees for using my card abroad?"
+
+
+def test_english_i_is_a_capital_in_titles_and_phrasings():
+    texts = [
+        "how do i export my project to csv?",
+        "how can i export the project as csv?",
+        "i need to export a project to csv, how?",
+        "where do i export a project to csv?",
+        "can i export my project to a csv file?",
+    ]
+    topic = one_topic(texts)
+    for text in (topic.title, *topic.phrasings):
+        assert " i " not in f" {text} " and "I" in text, text
+
+
+def test_also_asked_holds_no_greeting_addressee_or_handle():
+    texts = [
+        "Hi Tasklane support, how do I upgrade our plan to Business?",
+        "Support, how do I upgrade our plan to Business?",
+        "Dear Sir/Madam, how can we upgrade our plan to Business?",
+        "@tasklane how do I upgrade the plan to Business?",
+        "Hello team, can we upgrade our plan to Business today?",
+        "Tasklane team: upgrade our plan to Business, how?",
+    ]
+    topic = one_topic(texts)
+    for text in (topic.title, *topic.phrasings):
+        lowered = text.lower()
+        assert not lowered.startswith(("hi", "support", "dear", "@", "hello", "tasklane")), text
+        assert "[" not in text
