@@ -9,6 +9,7 @@ from kbgen.drafts.assignments import assignments_rows, write_assignments
 from kbgen.drafts.plan import NEW as NEW_DRAFT
 from kbgen.drafts.plan import plan_drafts
 from kbgen.drafts.escape import markdown_block
+from kbgen.drafts.markers import NO_ANSWER, find_markers
 from kbgen.drafts.render import render_draft
 from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, write_drafts
 from kbgen.errors import KbgenError
@@ -141,6 +142,13 @@ def test_ticket_text_cannot_inject_markup():
     text = render_draft(hostile)
     assert "<script>" not in text and "<img" not in text
     assert "\\[click](javascript:alert(1))" in text  # no link without its "["
+
+
+def test_a_topic_without_an_agent_answer_gets_the_placeholder_the_build_refuses():
+    text = render_draft(replace(topic(), answer=""))
+    assert f"\n\n{NO_ANSWER.markdown}\n\n## Customers also ask it as" in text
+    assert [marker for _, marker in find_markers(text)] == [NO_ANSWER]
+    assert find_markers(render_draft(topic())) == []
 
 
 def test_markdown_block_keeps_steps_as_a_list():

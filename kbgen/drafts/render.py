@@ -13,9 +13,8 @@ import yaml
 from kbgen import languages
 from kbgen.articles import HASH_KEY, content_hash
 from kbgen.drafts.escape import markdown_block, markdown_heading, markdown_text
+from kbgen.drafts.markers import NO_ANSWER
 from kbgen.records import Topic
-
-NO_ANSWER = "_No agent answer in these tickets yet: write the answer here._"
 
 
 def render_draft(topic: Topic, topic_id: str | None = None) -> str:
@@ -38,7 +37,7 @@ def render_draft(topic: Topic, topic_id: str | None = None) -> str:
     body = [
         f"# {markdown_heading(re.sub(r'[<>`]', '', topic.title))}",
         "",
-        markdown_block(topic.answer) if topic.answer else NO_ANSWER,
+        markdown_block(topic.answer) if topic.answer else NO_ANSWER.markdown,
         "",
         f"## {heading}",
         "",
