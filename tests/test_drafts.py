@@ -8,7 +8,9 @@ from kbgen.articles import read_articles, split_front_matter
 from kbgen.drafts.assignments import assignments_rows, write_assignments
 from kbgen.drafts.plan import NEW as NEW_DRAFT
 from kbgen.drafts.plan import plan_drafts
-from kbgen.drafts.render import markdown_block, render_draft
+from kbgen.drafts.escape import markdown_block
+from kbgen.drafts.markers import NO_ANSWER, find_markers
+from kbgen.drafts.render import render_draft
 from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, write_drafts
 from kbgen.errors import KbgenError
 from kbgen.records import Article, Ticket, Topic
@@ -45,7 +47,7 @@ def test_a_draft_has_front_matter_answer_steps_and_phrasings(content):
     assert meta["status"] == "draft" and meta["kbgen_topic"] == "t-invoice" and meta["tickets"] == 6
     assert meta["first_seen"] == "2026-08-03" and meta["lang"] == "en" and meta["category"] == "Billing"
     assert "kbgen_hash" in meta
-    assert "Open Settings \\> Billing.\n\n1. Choose Invoices\n2. Click Download" in body
+    assert "Open Settings > Billing.\n\n1. Choose Invoices\n2. Click Download" in body
     assert "## Customers also ask it as\n\n- How do I get my invoice as a PDF?" in body
 
 
@@ -139,7 +141,14 @@ def test_ticket_text_cannot_inject_markup():
     hostile = topic(title="<script>alert(1)</script> [click](javascript:alert(1))", answer="<img src=x onerror=alert(1)>")
     text = render_draft(hostile)
     assert "<script>" not in text and "<img" not in text
-    assert "\\[click\\](javascript:alert(1))" in text
+    assert "\\[click](javascript:alert(1))" in text  # no link without its "["
+
+
+def test_a_topic_without_an_agent_answer_gets_the_placeholder_the_build_refuses():
+    text = render_draft(replace(topic(), answer=""))
+    assert f"\n\n{NO_ANSWER.markdown}\n\n## Customers also ask it as" in text
+    assert [marker for _, marker in find_markers(text)] == [NO_ANSWER]
+    assert find_markers(render_draft(topic())) == []
 
 
 def test_markdown_block_keeps_steps_as_a_list():

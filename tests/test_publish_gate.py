@@ -1,10 +1,19 @@
-"""The site build refuses to publish personal data that redaction or a writer let through."""
+"""The site build refuses to publish personal data that redaction or a writer let through, and
+a page that still holds what kbgen wrote for its writer."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+from kbgen.cli import main
 from kbgen.errors import KbgenError
 from kbgen.scaffold import init_project
 from kbgen.site.build import build_site
+
+REPO = Path(__file__).resolve().parent.parent
 
 ARTICLE = """---
 title: Billing help
@@ -73,3 +82,72 @@ def test_drafts_left_out_of_a_public_build_are_not_checked(project):
     build_site(project / "mkdocs.yml")
     with pytest.raises(KbgenError, match="a phone number"):
         build_site(project / "mkdocs.yml", drafts=True)
+
+
+UNFINISHED = """---
+title: Get a refund
+{status}---
+
+# Get a refund
+
+_No agent answer in these tickets yet: write the answer here._
+
+## Customers also ask it as
+
+- Can I have my money back?
+"""
+REFUSED = (
+    "content/billing/get-a-refund.md:8: kbgen's placeholder \"No agent answer in these tickets yet\" "
+    "(write the page's own text in its place, or keep it a draft: status: draft)"
+)
+
+
+def write_unfinished(project, status: str) -> None:
+    path = project / "content" / "billing" / "get-a-refund.md"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(UNFINISHED.format(status=status), encoding="utf-8")
+
+
+# Without a status line an article is published.
+@pytest.mark.parametrize("status", ["status: published\n", "category: Billing\n"], ids=["published", "no status"])
+def test_a_published_page_with_the_no_answer_placeholder_stops_the_build(project, monkeypatch, capsys, status):
+    write_unfinished(project, status)
+    monkeypatch.chdir(project)
+    monkeypatch.setattr(sys, "argv", ["kbgen", "build"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err == f"Error: {REFUSED}\n"
+    assert not (project / "site" / "billing" / "get-a-refund" / "index.html").exists()
+
+
+def test_a_draft_may_hold_the_placeholder(project):
+    write_unfinished(project, "status: draft\n")
+    site = build_site(project / "mkdocs.yml")
+    assert not (site / "billing" / "get-a-refund").exists()
+    site = build_site(project / "mkdocs.yml", drafts=True)
+    assert "No agent answer in these tickets yet" in (site / "billing" / "get-a-refund" / "index.html").read_text(encoding="utf-8")
+
+
+def test_plain_mkdocs_refuses_the_placeholder_too(project, tmp_path):
+    write_unfinished(project, "status: published\n")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO)},  # this checkout's plugin, not an installed one
+    )
+    assert done.returncode == 1
+    assert REFUSED in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "site" / "billing" / "get-a-refund" / "index.html").exists()
+
+
+def test_personal_data_and_the_placeholder_are_refused_in_one_line(project):
+    write_unfinished(project, "status: published\n")
+    write_article(project, "Her number is 06 12345678.")
+    with pytest.raises(KbgenError) as error:
+        build_site(project / "mkdocs.yml")
+    message = str(error.value)
+    assert "content/billing.md:8: a phone number (remove it" in message and REFUSED in message
+    assert "\n" not in message

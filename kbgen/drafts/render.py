@@ -1,7 +1,7 @@
 """A draft's Markdown, and the evidence kept for an article kbgen must not rewrite.
 
-Ticket text is made inert: no HTML, link, image or emphasis can form from what a customer or
-agent typed (the site's SafeMarkdown is the second guard).
+Ticket text is made inert (``kbgen.drafts.escape``): no HTML, link, image or emphasis can form
+from what a customer or agent typed (the site's SafeMarkdown is the second guard).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import yaml
 
 from kbgen import languages
 from kbgen.articles import HASH_KEY, content_hash
+from kbgen.drafts.escape import markdown_block, markdown_heading, markdown_text
+from kbgen.drafts.markers import NO_ANSWER
 from kbgen.records import Topic
-
-NO_ANSWER = "_No agent answer in these tickets yet: write the answer here._"
 
 
 def render_draft(topic: Topic, topic_id: str | None = None) -> str:
@@ -35,9 +35,9 @@ def render_draft(topic: Topic, topic_id: str | None = None) -> str:
     # A topic in a language without a file (fr, es) gets the English heading.
     heading = languages.get(topic.language if topic.language in languages.codes() else "en").also_asked
     body = [
-        f"# {markdown_text(re.sub(r'[<>`]', '', topic.title))}",
+        f"# {markdown_heading(re.sub(r'[<>`]', '', topic.title))}",
         "",
-        markdown_block(topic.answer) if topic.answer else NO_ANSWER,
+        markdown_block(topic.answer) if topic.answer else NO_ANSWER.markdown,
         "",
         f"## {heading}",
         "",
@@ -61,30 +61,3 @@ def render_evidence(article: str, topic: Topic) -> str:
         "suggested_answer": topic.answer,
     }
     return yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=1000)
-
-
-_LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•])\s+(.*)$")
-
-
-def markdown_text(text: str) -> str:
-    """Ticket text made inert in Markdown: no HTML, links, images or emphasis can form."""
-    text = text.replace("\\", "\\\\").replace("<", "&lt;")
-    return re.sub(r"([`*_\[\]#|>!{}])", r"\\\1", text)
-
-
-def markdown_block(text: str) -> str:
-    """A reply as Markdown paragraphs, keeping its numbered or bulleted steps as a list."""
-    out: list[str] = []
-    for line in text.splitlines():
-        item = _LIST_ITEM.match(line)
-        if item:
-            marker = item.group(1)
-            marker = f"{marker[:-1]}." if marker[0].isdigit() else "-"
-            if out and out[-1] and not _LIST_ITEM.match(out[-1]):
-                out.append("")
-            out.append(f"{marker} {markdown_text(item.group(2))}")
-        else:
-            if out and out[-1] and _LIST_ITEM.match(out[-1]) and line.strip():
-                out.append("")
-            out.append(markdown_text(line))
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from kbgen import languages
 from kbgen.articles import HASH_KEY, first_heading, front_matter_problems, split_front_matter
 from kbgen.config import SiteConfig, load_site_config
+from kbgen.drafts.markers import find_markers
 from kbgen.errors import KbgenError
 from kbgen.feedback.read import read_feedback
 from kbgen.pages import normalize_page, page_url
@@ -165,6 +166,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.word_holders = {}  # filled page by page (on_page_content), written on_post_build
         published: list[tuple[File, dict, str]] = []  # (file, front matter, first heading)
         problems: list[str] = []
+        unfinished: list[str] = []
         for file in files.documentation_pages():
             source = self._source(file)
             text = self._text(file, source)
@@ -175,12 +177,20 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
                 continue
             # Defence in depth: whatever redaction missed or a writer typed is not published.
             problems += self._personal_data(text, source)
+            # A draft may hold what kbgen wrote for its writer; a page about to go live may not.
+            if not is_draft(meta):
+                unfinished += self._writer_markers(text, source)
             published.append((file, meta, heading))
+        refused = []
         if problems:
-            raise PluginError(
+            refused.append(
                 "; ".join(problems)
                 + f" (remove it, or add the company's own to redaction.keep in {self.config.config_dir}/kbgen.yml)"
             )
+        if unfinished:
+            refused.append("; ".join(unfinished) + " (write the page's own text in its place, or keep it a draft: status: draft)")
+        if refused:
+            raise PluginError("; ".join(refused))
 
         self._catalog(files, published, config)
 
@@ -393,6 +403,10 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             f"{source}:{text.count(chr(10), 0, offset) + 1}: {_FOUND[kind]}"
             for kind, offset in self.redactor.find(text)
         ]
+
+    def _writer_markers(self, text: str, source: str) -> list[str]:
+        """'<file>:<line>: kbgen's placeholder "..."' for each text kbgen wrote for a draft's writer."""
+        return [f'{source}:{line}: kbgen\'s placeholder "{marker.words}"' for line, marker in find_markers(text)]
 
     def _source(self, file: File) -> str:
         path = Path(file.abs_src_path or file.src_uri)
