@@ -3,14 +3,24 @@ belongs to, then new categories of related topics, named after the words they sh
 
 from __future__ import annotations
 
+import csv
 import random
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import yaml
+from category_cases import AREAS, LATER, area_of, write_export
+from click.testing import CliRunner
+from stop_words import get_stop_words
 
+from kbgen.articles import read_article_files, split_front_matter
 from kbgen.categories import GENERAL, categorise_topics
+from kbgen.cli import cli
 from kbgen.pages import page_url
 from kbgen.records import Article, Topic
+
+ENGLISH_STOP_WORDS = set(get_stop_words("english"))
 
 
 def topic(key: str, title: str, terms: tuple[str, ...], answer: str = "", language: str = "en", category: str = "") -> Topic:
@@ -180,3 +190,70 @@ def test_each_language_gets_its_own_categories_in_its_own_words():
     placed = categorise_topics([*INVOICES, *dutch], existing, site_language="en")
     assert {(t.category, t.folder) for t in placed if t.language == "nl"} == {("Factuur", "factuur")}
     assert {(t.category, t.folder) for t in placed if t.id == "t-download"} == {("Invoice", "invoice")}
+
+
+# Through `kbgen draft`: the drafts of a generic CSV export, their folders and categories.
+
+
+def draft(tmp_path: Path, export: Path) -> dict[str, str]:
+    """Run `kbgen draft`; ticket id -> the article its topic's draft is."""
+    assignments = tmp_path / "assignments.csv"
+    result = CliRunner().invoke(
+        cli, ["draft", str(export), "--content", str(tmp_path / "content"), "--assignments", str(assignments), "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    with assignments.open(encoding="utf-8") as fp:
+        return {row["ticket_id"]: row["article"] for row in csv.DictReader(fp)}
+
+
+def categories(content: Path) -> dict[str, str]:
+    """Article path -> its front matter's category."""
+    return {a.path: split_front_matter(text)[0]["category"] for a, text in read_article_files(content)}
+
+
+def folders_by_area(articles: dict[str, str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for ticket, path in articles.items():
+        found.setdefault(area_of(ticket), set()).add(path.split("/")[0])
+    return found
+
+
+def test_drafts_of_an_export_without_groups_get_a_category_per_area(tmp_path):
+    articles = draft(tmp_path, write_export(tmp_path / "tickets.csv"))
+    assert len(set(articles.values())) == 9  # a draft per question
+    folders = folders_by_area(articles)
+    assert all(len(found) == 1 for found in folders.values())  # an area's questions share one
+    assert len(set.union(*folders.values())) == len(AREAS) > 1  # and no other area's
+    named = categories(tmp_path / "content")
+    for path, name in named.items():
+        assert not re.search(r"[\d\[\]]", name) and name != GENERAL
+        assert not {word.lower() for word in re.findall(r"\w+", name)} & ENGLISH_STOP_WORDS
+        assert len({n for p, n in named.items() if p.split("/")[0] == path.split("/")[0]}) == 1
+
+
+def test_drafts_of_an_export_with_groups_keep_the_groups(tmp_path):
+    articles = draft(tmp_path, write_export(tmp_path / "tickets.csv", groups=True))
+    assert folders_by_area(articles) == {area: {area} for area in AREAS}
+    assert set(categories(tmp_path / "content").values()) == set(AREAS)
+
+
+def test_a_folder_a_writer_renamed_receives_the_new_drafts_of_its_area(tmp_path):
+    articles = draft(tmp_path, write_export(tmp_path / "tickets.csv"))
+    [suggested] = folders_by_area(articles)["invoices"]
+    content = tmp_path / "content"
+    (content / suggested).rename(content / "payments")
+    for path in (content / "payments").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^category: .*$", "category: Payments", text), encoding="utf-8")
+
+    later = write_export(tmp_path / "later.csv", {**AREAS, "invoices": AREAS["invoices"] + LATER["invoices"]})
+    articles = draft(tmp_path, later)
+    [new] = {path for ticket, path in articles.items() if ticket.startswith("invoices-3-")}
+    assert new.startswith("payments/") and categories(content)[new] == "Payments"
+    assert not (content / suggested).exists()
+
+
+def test_a_rerun_on_the_same_export_moves_nothing(tmp_path):
+    export = write_export(tmp_path / "tickets.csv")
+    first = draft(tmp_path, export)
+    assert draft(tmp_path, export) == first
