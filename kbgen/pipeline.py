@@ -1,6 +1,6 @@
 """The two pipelines the commands run.
 
-draft:  exports -> tickets -> redacted tickets -> topics -> drafts
+draft:  exports -> tickets -> redacted tickets -> topics -> categories -> drafts
 report: feedback files (+ tickets, articles) -> metrics -> ranked improvements
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-from kbgen.articles import read_articles
+from kbgen.articles import read_article_files, read_articles
 from kbgen.config import SiteConfig
 from kbgen.drafts.assignments import assignments_rows, read_assignments, write_assignments
 from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, DraftOutcome, write_drafts
@@ -90,7 +90,9 @@ def run_draft(
     config carries the command line's overrides (kbgen.config.load_site_config); language, when
     given, is every ticket's instead of the detected one.
     """
-    from kbgen.topics import find_topics, make_engine  # here: the report does not pay for scikit-learn's import
+    # Here: the report does not pay for scikit-learn's import.
+    from kbgen.categories import categorise_topics
+    from kbgen.topics import find_topics, make_engine
 
     # A missing semantic extra or model is reported before any file is read.
     topic_engine = make_engine(config.engine, config.embeddings, progress)
@@ -102,10 +104,13 @@ def run_draft(
     redacted = [redactor.redact_ticket(t, counts) for t in resolved]
     progress(f"finding topics ({topic_engine.name} engine)")
     found = find_topics(redacted, min_size=config.min_topic_size, language=language, engine=topic_engine)
+    progress("suggesting categories")
+    existing = read_article_files(content_dir) if Path(content_dir).is_dir() else []
+    topics = categorise_topics(found.topics, existing, site_language=config.language)
     progress("writing drafts")
-    outcomes = write_drafts(found.topics, content_dir, site_language=config.language)
+    outcomes = write_drafts(topics, content_dir, site_language=config.language)
     if assignments:
-        write_assignments(assignments, assignments_rows(load.tickets, found.topics, outcomes))
+        write_assignments(assignments, assignments_rows(load.tickets, topics, outcomes))
     return DraftSummary(
         tickets_read=len(load.tickets),
         duplicates=load.duplicates,

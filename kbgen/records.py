@@ -84,7 +84,8 @@ class Topic:
     first_seen_at: datetime | None = None
     last_seen_at: datetime | None = None
     tags: tuple[str, ...] = ()
-    category: str = ""
+    category: str = ""  # the category's title; "" until one is known
+    folder: str = ""  # the category's folder below the language folder; "" for slugify(category)
 
 
 @dataclass(frozen=True)

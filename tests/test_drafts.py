@@ -166,3 +166,11 @@ def test_assignments_list_every_input_ticket_once(tmp_path):
     assert [r["ticket_id"] for r in rows] == [t.id for t in tickets]
     assert rows[0] == {"ticket_id": "invoice-0", "topic_id": "t-invoice", "article": "billing/where-can-i-download-my-invoice.md"}
     assert rows[-1] == {"ticket_id": "lonely", "topic_id": "", "article": ""}
+
+
+def test_a_topic_with_a_folder_is_drafted_there_under_its_category(content):
+    # A writer renamed the category's folder: kbgen.categories gives new topics of it that folder.
+    [outcome] = write_drafts([replace(topic(), category="Card payments", folder="payments")], content)
+    assert outcome.article == "payments/where-can-i-download-my-invoice.md"
+    meta, _ = split_front_matter((content / outcome.article).read_text(encoding="utf-8"))
+    assert meta["category"] == "Card payments"

@@ -1,6 +1,6 @@
 """The package's layout follows the data flow: no module imports one that comes later in it.
 
-    exports -> tickets -> (redacted) tickets -> topics -> drafts -> site
+    exports -> tickets -> (redacted) tickets -> topics -> (categories and) drafts -> site
     feedback lines -> feedback records -> report
 
 Every module has its place below; a module may import the foundation, and modules of its own
@@ -25,7 +25,7 @@ FLOWS = {
         ("kbgen.exports",),
         ("kbgen.redact",),
         ("kbgen.topics", "kbgen.clusters", "kbgen.semantic"),
-        ("kbgen.drafts", "kbgen.articles"),
+        ("kbgen.categories", "kbgen.drafts", "kbgen.articles"),
         ("kbgen.site",),
     ),
     "feedback": (

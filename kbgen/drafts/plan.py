@@ -155,9 +155,10 @@ def _title_and_body(text: str, source: str) -> str:
 
 
 def draft_path(topic: Topic, site_language: str) -> str:
-    """content-relative path: [<lang>/]<category>/<question-slug>.md"""
+    """content-relative path: [<lang>/]<category folder>/<question-slug>.md; the folder is the
+    topic's own (kbgen.categories may keep it to one a writer renamed), else its category's slug."""
     parts = [] if topic.language == site_language else [topic.language]
-    parts.append(slugify(topic.category) or "general")
+    parts.append(topic.folder or slugify(topic.category) or "general")
     parts.append((slugify(topic.title) or topic.id) + ".md")
     return "/".join(parts)
 
