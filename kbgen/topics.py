@@ -359,7 +359,9 @@ class TopicWords:
         # What sets the topic apart: its share of the topic's tickets beats its share of the
         # others by CORE_SHARE (a product's name in most tickets is no topic's word).
         rest = max(total - n, 1)
-        core = tuple(w for w, c in counts.most_common() if c / n - max(everywhere[w] - c, 0) / rest >= CORE_SHARE)[:4]
+        # Ties in word order: a set's order changes with the interpreter's string hashing.
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        core = tuple(w for w, c in ranked if c / n - max(everywhere[w] - c, 0) / rest >= CORE_SHARE)[:4]
         return cls(
             {w: c / n for w, c in counts.items()},
             core,
@@ -498,7 +500,7 @@ def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> st
         if tokens[0] in _title_stop_words(lang) or tokens[-1] in _title_stop_words(lang):  # not "to reset my"
             continue
         score = n * len(set(stems) & set(words.core or stems))
-        if score > best_score or (score == best_score and len(phrase) < len(best)):
+        if score > best_score or (score == best_score and (len(phrase), phrase) < (len(best), best)):
             best, best_score = phrase, score
     return best or " ".join(words.core[:3]) or _first_sentence(ranked[0].question, TITLE_LIMIT)
 
