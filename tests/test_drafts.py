@@ -174,3 +174,19 @@ def test_a_topic_with_a_folder_is_drafted_there_under_its_category(content):
     assert outcome.article == "payments/where-can-i-download-my-invoice.md"
     meta, _ = split_front_matter((content / outcome.article).read_text(encoding="utf-8"))
     assert meta["category"] == "Card payments"
+
+
+def test_topics_split_only_by_specifics_become_one_draft():
+    # The grouping split one question by its specifics; the titles, generic to each topic, agree.
+    at_shops = replace(topic("shops", "Why was my card declined?", n=8), phrasings=("My card got declined at Zales",))
+    yesterday = replace(topic("yesterday", "Why was my card declined?", n=5), phrasings=("Card declined yesterday",))
+    area = topic("app", "Mobile app", n=6)  # a shared phrase names an area: never merged by it
+    other_area = topic("app2", "Mobile app", n=5)
+    drafts = plan_drafts([at_shops, area, yesterday, other_area], [], {}, held={})
+    assert [(d.action, d.topic_id, len(d.topic.ticket_ids)) for d in drafts] == [
+        (NEW_DRAFT, "t-shops", 13),
+        (NEW_DRAFT, "t-app", 6),
+        (MERGED, "t-shops", 5),
+        (NEW_DRAFT, "t-app2", 5),
+    ]
+    assert drafts[0].topic.phrasings == ("My card got declined at Zales", "Card declined yesterday")

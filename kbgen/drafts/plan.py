@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kbgen.articles import split_front_matter
 from kbgen.records import Article, Draft, Topic
+from kbgen.topics import all_words
 
 NEW = "new"  # a draft in a new file
 REFRESH = "refresh"  # an untouched draft rewritten with this run's tickets
@@ -51,14 +52,26 @@ def plan_drafts(
     for topic in topics:
         if topic.id in matches:
             together.setdefault(matches[topic.id].path, []).append(topic)
+    # Topics of this run that one title asks are one question that the grouping split by its
+    # specifics (an amount, a shop, a date): the largest carries them all.
+    asking: dict[tuple, list[Topic]] = {}
+    for topic in topics:
+        if topic.id not in matches:
+            asking.setdefault(question_key(topic), []).append(topic)
     taken = {a.path for a in articles}
     drafts: list[Draft] = []
+    new_paths: dict[str, str] = {}  # the first topic of a question -> its draft's path
     for topic in topics:
         article = matches.get(topic.id)
         if article is None:
+            group = asking[question_key(topic)]
+            if group[0] is not topic:
+                drafts.append(Draft(MERGED, topic, group[0].id, new_paths[group[0].id]))
+                continue
             path = _free_path(draft_path(topic, site_language), taken)
             taken.add(path)
-            drafts.append(Draft(NEW, topic, topic.id, path))
+            new_paths[topic.id] = path
+            drafts.append(Draft(NEW, merge_topics(group), topic.id, path))
             continue
         group = together[article.path]
         if group[0] is not topic:
@@ -68,6 +81,15 @@ def plan_drafts(
         action = PROTECTED if article.status != "draft" or article.edited else REFRESH
         drafts.append(Draft(action, merge_topics(group), article.topic_id or topic.id, article.path))
     return tuple(drafts)
+
+
+def question_key(topic: Topic) -> tuple[str, ...]:
+    """A title's words, stemmed, in order: two questions with one key ask one question. A title
+    that asks nothing (a phrase its tickets share, "Mobile app") names an area, not a question:
+    its key is its topic's own."""
+    if not topic.title.rstrip().endswith("?"):
+        return ("", topic.id)
+    return (topic.language, *all_words(topic.title, topic.language))
 
 
 def merge_topics(group: Sequence[Topic]) -> Topic:
