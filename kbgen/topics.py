@@ -14,7 +14,7 @@ import hashlib
 import re
 import time
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -311,6 +311,12 @@ def _courtesy_words() -> frozenset[str]:
     return frozenset(w for phrase in languages.words("greetings", "addressees", "support_words") for w in phrase.lower().split())
 
 
+@lru_cache(maxsize=200_000)
+def _stem(lang: str, word: str) -> str:
+    stemmer = _stemmer(lang)
+    return stemmer.stemWord(word) if stemmer else word
+
+
 @cache
 def _title_stop_words(lang: str) -> frozenset[str]:
     name = LANGUAGE_MAPPING.get(lang, "")
@@ -320,17 +326,13 @@ def _title_stop_words(lang: str) -> frozenset[str]:
 
 def all_words(text: str, lang: str) -> list[str]:
     """Every word of the text, stop words too, stemmed."""
-    tokens = re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower())
-    stemmer = _stemmer(lang)
-    return stemmer.stemWords(tokens) if stemmer else tokens
+    return [_stem(lang, token) for token in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower())]
 
 
 def content_words(text: str, lang: str) -> list[str]:
     """The text's words that say something (no stop words, digits or placeholders), stemmed."""
     stop = _title_stop_words(lang)
-    tokens = [w for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower()) if w not in stop]
-    stemmer = _stemmer(lang)
-    return stemmer.stemWords(tokens) if stemmer else tokens
+    return [_stem(lang, w) for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower()) if w not in stop]
 
 
 @dataclass(frozen=True)
@@ -552,8 +554,13 @@ def _answer(group: list[Ticket]) -> str:
     return _clean_answer(best)
 
 
+# An agent's initials that sign a reply on social media: "... in Settings. *SR", "^RM".
+_INITIALS = re.compile(r"\s*(?:[*^~/-]\s?|\s-\s?)[A-Z]{2,3}\s*$")
+
+
 def _clean_answer(text: str) -> str:
     courtesies = _courtesies()
+    text = _INITIALS.sub("", _LEADING_HANDLE.sub("", text.strip()))
     lines = [line.rstrip() for line in text.splitlines()]
     kept = [
         line

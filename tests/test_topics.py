@@ -236,3 +236,14 @@ def test_also_asked_holds_no_greeting_addressee_or_handle():
         lowered = text.lower()
         assert not lowered.startswith(("hi", "support", "dear", "@", "hello", "tasklane")), text
         assert "[" not in text
+
+
+def test_an_answer_keeps_neither_the_handle_it_opens_with_nor_the_agents_initials():
+    from kbgen.topics import _clean_answer
+
+    assert _clean_answer("[handle] Restart the Apple TV, then hold Back and Volume Up. *SR") == (
+        "Restart the Apple TV, then hold Back and Volume Up."
+    )
+    assert _clean_answer("@tasklane Open Settings > Account and choose Export. ^RM") == "Open Settings > Account and choose Export."
+    assert _clean_answer("Use the PDF export.\nSee the FAQ -JD") == "Use the PDF export.\nSee the FAQ"
+    assert _clean_answer("Send it to the EU office") == "Send it to the EU office"  # a word, not initials
