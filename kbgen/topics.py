@@ -14,9 +14,9 @@ import hashlib
 import re
 import time
 from collections import Counter
-from functools import cache, lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 import numpy as np
@@ -31,6 +31,7 @@ from kbgen import languages
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
+from kbgen.words import all_words, content_words, stop_words
 
 # Languages tickets are detected in besides the registered ones; anything else is grouped as
 # the closest of these.
@@ -296,45 +297,6 @@ TITLE_LIMIT = 70  # characters
 TITLE_CANDIDATES = 100  # the most representative tickets whose sentences may become the title
 
 
-@cache
-def _stemmer(lang: str):
-    """The Snowball stemmer of the language, None where Snowball has none."""
-    import snowballstemmer
-
-    name = LANGUAGE_MAPPING.get(lang, "")
-    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
-
-
-@languages.registry_cache
-def _courtesy_words() -> frozenset[str]:
-    """Words that greet or address support, never what a question is about ("Hej support")."""
-    return frozenset(w for phrase in languages.words("greetings", "addressees", "support_words") for w in phrase.lower().split())
-
-
-@lru_cache(maxsize=200_000)
-def _stem(lang: str, word: str) -> str:
-    stemmer = _stemmer(lang)
-    return stemmer.stemWord(word) if stemmer else word
-
-
-@cache
-def _title_stop_words(lang: str) -> frozenset[str]:
-    name = LANGUAGE_MAPPING.get(lang, "")
-    stop = {w.lower() for w in get_stop_words(name)} if name in AVAILABLE_LANGUAGES else set()
-    return frozenset(stop | _courtesy_words())
-
-
-def all_words(text: str, lang: str) -> list[str]:
-    """Every word of the text, stop words too, stemmed."""
-    return [_stem(lang, token) for token in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower())]
-
-
-def content_words(text: str, lang: str) -> list[str]:
-    """The text's words that say something (no stop words, digits or placeholders), stemmed."""
-    stop = _title_stop_words(lang)
-    return [_stem(lang, w) for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", text).lower()) if w not in stop]
-
-
 @dataclass(frozen=True)
 class TopicWords:
     """How many of a topic's tickets say each word (in the customers' messages)."""
@@ -499,7 +461,7 @@ def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> st
         if not stems or not set(stems) & set(words.core or stems) or words.is_specific(phrase, stems):
             continue
         tokens = phrase.split()
-        if tokens[0] in _title_stop_words(lang) or tokens[-1] in _title_stop_words(lang):  # not "to reset my"
+        if tokens[0] in stop_words(lang) or tokens[-1] in stop_words(lang):  # not "to reset my"
             continue
         score = n * len(set(stems) & set(words.core or stems))
         if score > best_score or (score == best_score and (len(phrase), phrase) < (len(best), best)):

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kbgen.articles import split_front_matter
 from kbgen.records import Article, Draft, Topic
-from kbgen.topics import all_words
+from kbgen.words import all_words
 
 NEW = "new"  # a draft in a new file
 REFRESH = "refresh"  # an untouched draft rewritten with this run's tickets
@@ -135,7 +135,9 @@ def match_articles(
         return found
     article_texts = [_title_and_body(texts[a.path], a.path) for a in candidates]
     topic_texts = [" ".join([t.title, *t.phrasings, *t.terms]) for t in rest]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # here: `kbgen report` reads assignments without it
+    from sklearn.feature_extraction.text import (
+        TfidfVectorizer,  # here: `kbgen report` reads assignments without it
+    )
 
     vectorizer = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
     try:
