@@ -257,3 +257,19 @@ def test_a_rerun_on_the_same_export_moves_nothing(tmp_path):
     export = write_export(tmp_path / "tickets.csv")
     first = draft(tmp_path, export)
     assert draft(tmp_path, export) == first
+
+
+def test_a_new_question_goes_to_the_folder_of_its_area_as_a_whole():
+    # Each article is about another invoice matter; the folder as a whole is about invoices.
+    existing = [
+        article("payments/download.md", "Where can I download my invoice?", "Open Billing > Invoices and click Download: the invoice comes as a PDF file, last month's and older ones too."),
+        article("payments/address.md", "Billing address", "Change the company address under Billing > Company details; every new invoice shows it, and we reissue older invoices on request."),
+        article("payments/refund.md", "Invoice paid twice", "Charged twice for one invoice? We refund the duplicate payment to the same card within five business days."),
+        article("account/password.md", "How do I reset my password?", "Click 'Forgot password' on the sign-in page and follow the reset link."),
+        article("account/locked.md", "My account is locked", "After five failed sign-in attempts your account is locked for 15 minutes."),
+    ]
+    emailed = topic("email", "Email the invoices to accounting", ("accounting", "email", "invoices"), "Add your accounting team under Billing > Invoice recipients; they get every invoice by email.")
+    synced = topic("sync", "The mobile app does not sync my tasks", ("sync", "app", "tasks"), "Pull down the task list in the app to sync it.")
+    placed = {t.id: t.folder for t in categorise_topics([emailed, synced], existing)}
+    assert placed["t-email"] == "payments"
+    assert placed["t-sync"] not in {"payments", "account"}
