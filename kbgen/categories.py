@@ -35,7 +35,7 @@ from kbgen import languages
 from kbgen.articles import first_heading, split_front_matter
 from kbgen.drafts.plan import slugify
 from kbgen.records import Article, Topic
-from kbgen.topics import content_words
+from kbgen.words import content_words
 
 GENERAL = "General"  # the category of topics that share no word with any other (as render's default)
 # New categories per language: about the square root of the topics, within these bounds; up to
