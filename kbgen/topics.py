@@ -11,6 +11,7 @@ semantic engine (kbgen.semantic) embeds sentences.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import time
 from collections import Counter
@@ -307,10 +308,12 @@ class TopicWords:
     every: dict[str, float]  # the same shares for all words, stop words too ("after I move")
     lang: str
     size: int  # tickets
+    rarity: dict[str, float]  # word -> how rare it is among all the language's topics' tickets
 
     @classmethod
     def of(cls, tickets: Sequence[Ticket], lang: str, everywhere: Counter, total: int) -> TopicWords:
         """everywhere: word_counts of the tickets of all the language's topics, total of them."""
+        total = max(total, 1)
         counts: Counter = Counter()
         every: Counter = Counter()
         numbers: Counter = Counter()
@@ -333,12 +336,17 @@ class TopicWords:
             {w: c / n for w, c in every.items()},
             lang,
             n,
+            {w: math.log(total / max(everywhere[w], 1)) ** 2 for w in every},
         )
 
     def support(self, stems: Sequence[str]) -> float:
-        """The mean share of the topic's tickets that hold each of the stems (any words: a rare
-        "after" or "new" makes a title less the topic's as a rare noun does)."""
-        return sum(self.every.get(w, 0.0) for w in stems) / len(stems) if stems else 0.0
+        """The share of the topic's tickets that hold each of the stems, averaged with the
+        weight of the word's rarity among all topics' tickets (squared IDF): "declined" says
+        more than "my", whatever a language's stop-word list holds."""
+        weights = [self.rarity.get(w, 0.0) for w in stems]
+        if not sum(weights):
+            return sum(self.every.get(w, 0.0) for w in stems) / len(stems) if stems else 0.0
+        return sum(self.every.get(w, 0.0) * weight for w, weight in zip(stems, weights)) / sum(weights)
 
     def is_specific(self, text: str, stems: Sequence[str]) -> bool:
         """Whether text holds a detail of few tickets: a rare word, a number or a placeholder."""
@@ -359,10 +367,10 @@ class TopicWords:
 
 
 def word_counts(tickets: Sequence[Ticket], lang: str) -> Counter:
-    """content word -> how many tickets' customer text holds it."""
+    """word (stemmed) -> how many tickets' customer text holds it."""
     counts: Counter = Counter()
     for ticket in tickets:
-        counts.update(set(content_words(_customer_text(ticket), lang)))
+        counts.update(set(all_words(_customer_text(ticket), lang)))
     return counts
 
 
@@ -436,9 +444,8 @@ def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
             stems = content_words(sentence, lang)
             if not words.names_the_topic(stems) or words.is_specific(sentence, stems):
                 continue
-            covered = len(set(words.core) & set(stems)) / len(words.core) if words.core else 0.0
             # Ties go to the more representative ticket.
-            score = words.support(all_words(sentence, lang)) + 0.1 * covered + 0.1 * asks - 0.002 * rank
+            score = words.support(all_words(sentence, lang)) + 0.1 * asks - 0.0005 * rank
             if score > best_score:
                 best, best_score = sentence, score
     return _as_written(best or _shared_phrase(ranked, words, lang), lang)
