@@ -1,4 +1,5 @@
 import csv
+from pathlib import Path
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -119,7 +120,11 @@ def test_a_published_article_gets_the_tickets_instead_of_a_new_draft(content):
 def test_the_plan_says_what_each_topic_gets():
     published = Article("billing/invoices.md", "How do I download an invoice?", "published", "t-invoice", "/billing/invoices/")
     texts = {published.path: "---\ntitle: How do I download an invoice?\n---\n\nGo to Billing and download your invoice.\n"}
-    refund = topic("refund", "How do I get a refund?", answer="Open Billing > Refunds.")
+    refund = replace(
+        topic("refund", "How do I get a refund?", answer="Open Billing > Refunds."),
+        terms=("refund", "money"),
+        phrasings=("Can I get my money back?", "Refund for a double charge"),
+    )
     split = topic("invoices", "Where can I download my invoice as a PDF?", n=3)
     # The split topic's tickets were the article's topic's in an earlier run.
     drafts = plan_drafts([topic(), split, refund], [published], texts, held={"t-invoice": list(split.ticket_ids)})
@@ -174,6 +179,23 @@ def test_a_topic_with_a_folder_is_drafted_there_under_its_category(content):
     assert outcome.article == "payments/where-can-i-download-my-invoice.md"
     meta, _ = split_front_matter((content / outcome.article).read_text(encoding="utf-8"))
     assert meta["category"] == "Card payments"
+
+
+def test_a_question_a_published_article_answers_under_another_file_name_gets_no_new_draft(content):
+    published = content / "account" / "password-help.md"
+    published.parent.mkdir(parents=True)
+    # The sample project's own article, long and worded otherwise than the tickets.
+    text = (Path(__file__).parent.parent / "content" / "account" / "reset-your-password.md").read_text(encoding="utf-8")
+    published.write_text(text, encoding="utf-8")
+    forgot = replace(
+        topic("forgot", "Forgot my password, how do I reset it?"),
+        terms=("password", "reset", "link", "forgot"),
+        phrasings=("Reset link says expired", "I forgot my passwords and the resetting email never came"),
+        answer="Request a new reset link.",
+    )
+    [outcome] = write_drafts([forgot], content)
+    assert (outcome.action, outcome.article) == (PROTECTED, "account/password-help.md")
+    assert published.read_text(encoding="utf-8") == text
 
 
 def test_topics_split_only_by_specifics_become_one_draft():

@@ -247,3 +247,13 @@ def test_an_answer_keeps_neither_the_handle_it_opens_with_nor_the_agents_initial
     assert _clean_answer("@tasklane Open Settings > Account and choose Export. ^RM") == "Open Settings > Account and choose Export."
     assert _clean_answer("Use the PDF export.\nSee the FAQ -JD") == "Use the PDF export.\nSee the FAQ"
     assert _clean_answer("Send it to the EU office") == "Send it to the EU office"  # a word, not initials
+
+
+def test_dutch_and_polish_salutations_are_left_out_of_phrasings():
+    from kbgen.topics import _first_sentence, _without_greeting
+
+    assert _without_greeting(_first_sentence("Geachte heer/mevrouw,\n\nDe agendakoppeling is WEER verbroken.")) == (
+        "De agendakoppeling is WEER verbroken."
+    )
+    assert _without_greeting("Support, Ik heb geen toegang meer tot mijn account") == "Ik heb geen toegang meer tot mijn account"
+    assert _without_greeting("Szanowni Państwo, nie mogę się zalogować?") == "nie mogę się zalogować?"

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kbgen.articles import split_front_matter
 from kbgen.records import Article, Draft, Topic
-from kbgen.words import all_words
+from kbgen.words import all_words, content_words
 
 NEW = "new"  # a draft in a new file
 REFRESH = "refresh"  # an untouched draft rewritten with this run's tickets
@@ -133,15 +133,14 @@ def match_articles(
     candidates = [a for a in articles if a.url != "/"]
     if not rest or not candidates:
         return found
-    article_texts = [_title_and_body(texts[a.path], a.path) for a in candidates]
-    topic_texts = [" ".join([t.title, *t.phrasings, *t.terms]) for t in rest]
-    from sklearn.feature_extraction.text import (
-        TfidfVectorizer,  # here: `kbgen report` reads assignments without it
-    )
+    # Each text's words stemmed in its own language: "invoices" asks what "invoice" answers.
+    article_words = [content_words(_title_and_body(texts[a.path], a.path), a.language or site_language) for a in candidates]
+    topic_words = [content_words(" ".join([t.title, *t.phrasings, *t.terms]), t.language) for t in rest]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: I001  here: `kbgen report` reads assignments without it
 
-    vectorizer = TfidfVectorizer(sublinear_tf=True, strip_accents="unicode")
+    vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=lambda words: words)
     try:
-        matrix = vectorizer.fit_transform(article_texts + topic_texts)
+        matrix = vectorizer.fit_transform(article_words + topic_words)
     except ValueError:
         return found
     similarity = (matrix[len(candidates) :] @ matrix[: len(candidates)].T).toarray()

@@ -54,7 +54,7 @@ LANGUAGE = Language(
         "hartelijke groet", "hartelijke groeten", "groet", "groeten", "groetjes", "mvg",
     ),
     sent_from=("verzonden vanaf", "verzonden met"),
-    greetings=("beste", "hoi", "hallo", "dag", "goedemorgen", "goedemiddag"),
+    greetings=("beste", "geachte", "hoi", "hallo", "dag", "goedemorgen", "goedemiddag", "goedenavond"),
     addressees=("allemaal", "iedereen"),
     pleasantries=(
         "bedankt voor", "dank voor", "dank je", "fijne dag", "excuses voor",
