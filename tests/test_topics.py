@@ -253,7 +253,7 @@ def test_dutch_and_polish_salutations_are_left_out_of_phrasings():
     from kbgen.topics import _first_sentence, _without_greeting
 
     assert _without_greeting(_first_sentence("Geachte heer/mevrouw,\n\nDe agendakoppeling is WEER verbroken.")) == (
-        "De agendakoppeling is WEER verbroken."
+        "De agendakoppeling is WEER verbroken"
     )
     assert _without_greeting("Support, Ik heb geen toegang meer tot mijn account") == "Ik heb geen toegang meer tot mijn account"
     assert _without_greeting("Szanowni Państwo, nie mogę się zalogować?") == "nie mogę się zalogować?"
