@@ -356,14 +356,16 @@ class TopicWords:
         rare = max(SPECIFIC_SHARE, 1.5 / self.size)
         return any(self.every.get(w, 0.0) < rare for w in all_words(text, self.lang))
 
-    def names_the_topic(self, stems: Sequence[str]) -> bool:
+    def names_the_topic(self, stems: Sequence[str], pronoun: bool = False) -> bool:
         """Whether the words say what the topic is about: its most shared word, and two of the
         words most of its tickets say where it has two (a bare "How do I change it?" or "Which
-        plan, and how?" names too little to stand alone)."""
+        plan, and how?" names too little to stand alone); two of its words at least where a
+        pronoun points outside the sentence ("How much does it cost?")."""
         if not self.core:  # tickets that share no word: only a full sentence stands alone
-            return len(set(stems)) >= 3
+            return len(set(stems)) >= 3 and not pronoun
         most = [w for w in self.core if self.share[w] >= MOST_SHARE]
-        return self.core[0] in stems and len(set(stems) & set(most)) >= min(2, len(most))
+        named = set(stems) & set(self.core)
+        return self.core[0] in stems and len(named & set(most)) >= min(2, len(most)) and (not pronoun or len(named) >= 2)
 
 
 def word_counts(tickets: Sequence[Ticket], lang: str) -> Counter:
@@ -437,12 +439,14 @@ def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
     says most of what the topic's tickets share. Questions go before statements. Where no
     sentence qualifies, the phrase the tickets share most."""
     best, best_score = "", -1.0
+    pronouns = set(languages.get(lang).pronouns) if lang in languages.codes() else set()
     for rank, ticket in enumerate(ranked[:TITLE_CANDIDATES]):
         for sentence, asks in _sentences_of(ticket):
             if len(sentence) > TITLE_LIMIT:
                 continue
             stems = content_words(sentence, lang)
-            if not words.names_the_topic(stems) or words.is_specific(sentence, stems):
+            pronoun = bool(pronouns & set(re.findall(r"[^\W\d_]+", sentence.lower())))
+            if not words.names_the_topic(stems, pronoun) or words.is_specific(sentence, stems):
                 continue
             # Ties go to the more representative ticket.
             score = words.support(all_words(sentence, lang)) + 0.1 * asks - 0.0005 * rank

@@ -257,3 +257,13 @@ def test_dutch_and_polish_salutations_are_left_out_of_phrasings():
     )
     assert _without_greeting("Support, Ik heb geen toegang meer tot mijn account") == "Ik heb geen toegang meer tot mijn account"
     assert _without_greeting("Szanowni Państwo, nie mogę się zalogować?") == "nie mogę się zalogować?"
+
+
+def test_a_title_with_a_pronoun_names_the_topic_twice_over():
+    from kbgen.topics import TopicWords
+
+    # Every ticket asks about cost, half of them name the plan.
+    words = TopicWords({"cost": 1.0, "plan": 0.5}, ("cost", "plan"), frozenset(), {}, "en", 10, {})
+    assert words.names_the_topic(["cost"])  # "What does a seat cost?"
+    assert not words.names_the_topic(["cost"], pronoun=True)  # "How much does it cost?"
+    assert words.names_the_topic(["cost", "plan"], pronoun=True)  # "How much does the plan cost, and can I pay it yearly?"

@@ -64,6 +64,9 @@ class Language:
     greetings: tuple[str, ...] = ()  # "Hi Anna,": also before a name that redaction replaces
     addressees: tuple[str, ...] = ()  # "Hi all,", "Hallo zusammen": a greeting's everyone, never a name
     pleasantries: tuple[str, ...] = ()  # an answer's line opening so only pleases: "Let me know"
+    # Words that point outside their sentence ("How much does it cost?"): a title holding one
+    # must name two of its topic's words to stand alone.
+    pronouns: tuple[str, ...] = ()
     # -- redaction (kbgen.redact) -------------------------------------------------------------
     opening_thanks: tuple[str, ...] = ()  # before a name at a message's start: "Thanks Daniel!"
     greeting_again: tuple[str, ...] = ()  # "Hi again Anna"; as written

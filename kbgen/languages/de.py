@@ -54,6 +54,7 @@ LANGUAGE = Language(
     greetings=("hallo", "liebe", "lieber", "sehr geehrte", "sehr geehrter", "guten tag", "moin", "servus"),
     addressees=("zusammen",),
     pleasantries=("danke für",),
+    pronouns=("es", "ihn", "ihm", "sie", "das", "dies", "diese", "dieser", "dieses", "davon"),
     opening_thanks=("danke", "vielen dank"),
     titles=("herr", "frau", "dr", "dr."),
     sign_offs=("grüße", "grüßen", "gruß", "danke", "vielen dank", "lg", "vg", "mfg"),

@@ -60,6 +60,7 @@ LANGUAGE = Language(
         "thank you", "thanks for", "thank for", "thanks you for", "i hope this helps", "hope this helps",
         "let me know", "have a great", "have a nice", "have a good", "sorry for",
     ),
+    pronouns=("it", "its", "one", "ones", "them", "they", "this", "that", "these", "those"),
     opening_thanks=("thanks", "thank you", "many thanks"),
     greeting_again=("again",),
     titles=("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."),

@@ -61,6 +61,7 @@ LANGUAGE = Language(
         "laat me weten", "laat ons weten", "laat het me weten", "laat het ons weten",
         "laat me het weten", "laat ons het weten", "laat het me het weten", "laat het ons het weten",
     ),
+    pronouns=("het", "hem", "ze", "zij", "dit", "dat", "deze", "die", "ervan", "erop", "eentje"),
     opening_thanks=("dank je", "dank u", "bedankt"),
     greeting_again=("weer",),
     titles=("meneer", "mevrouw", "mevr", "mevr.", "dhr", "dhr."),

@@ -53,6 +53,7 @@ LANGUAGE = Language(
     sent_from=("wysłane z",),
     greetings=("dzień dobry", "witam", "szanowna", "szanowny", "szanowni", "cześć"),
     pleasantries=("dziękuję za",),
+    pronouns=("to", "go", "jego", "ją", "je", "ich", "tego", "tym", "ten", "ta", "te"),
     opening_thanks=("dziękuję",),
     titles=("pan", "pani", "panie", "dr", "dr."),
     sign_offs=(

@@ -57,6 +57,7 @@ LANGUAGE = Language(
     greetings=("hej", "hejsan", "hallå", "tjena", "god morgon", "hei"),  # "hei": Norwegian
     addressees=("alla",),
     pleasantries=("tack för", "hör av dig", "ha en bra", "ha en trevlig"),
+    pronouns=("den", "det", "dem", "de", "denna", "detta", "dessa"),
     opening_thanks=("tack", "tack så mycket"),
     greeting_again=("igen",),
     sign_offs=(
