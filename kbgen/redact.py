@@ -166,14 +166,21 @@ _PERSONAL_PARAMS = re.compile(
 )
 
 # Something shaped like a phone number: "+" or "(" or a digit, then at least 7 digits in all with
-# spaces, dots, dashes, slashes or brackets between them; not glued to letters or other digits.
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(\+?)?\d(?:[ .\-/()]{0,2}\d){6,14}(?![\w])")
-# Where a number without "+" may come from, by its first character: a trunk "0" in Europe,
-# "(" for the US, and PL and US numbers written without one.
-_REGIONS_BY_START = {"0": ("NL", "GB", "SE", "DE"), "(": ("US",)}
+# a space, dot, dash, slash or bracket between them, or a bracket, dash or slash and a space ("(020)
+# 555", "+31 (0)20"); not glued to letters or other digits. A dot and a space end a sentence:
+# "HTTP 403. 018-119 71 88" is two numbers.
+_PHONE_GAP = r"(?:[ .\-/()]|[ ][(\-/]|[)\-/][ ]|\)-)?"
+_PHONE_CANDIDATE = re.compile(rf"(?<![\w+])(?:\+|\(\+?)?\d(?:{_PHONE_GAP}\d){{6,14}}(?![\w])")
+# Where a number without "+" may come from, whatever the language of the text it stands in: a
+# national number opens with the trunk "0" in NL, GB, SE and DE, and with none in PL and the US.
+_TRUNK_REGIONS = ("NL", "GB", "SE", "DE")
+_NO_TRUNK_REGIONS = ("PL", "US")
+_DIGIT_GROUPS = re.compile(r"\d+")
 _COMPANY_NUMBER = re.compile(r"(?i:\b(?:nip|regon|krs|kvk|btw|vat|ust-?idnr|org\.?\s?nr|cvr)\b)[\s:.#-]*$")
 _NON_DIGIT = re.compile(r"\D")
-_DATE_LIKE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
+# A date, alone or with the hour after it ("2026-08-03 10:00" is a candidate up to "10").
+_DATE = r"(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})"
+_DATE_LIKE = re.compile(rf"^{_DATE}(?!\d)|(?<!\d){_DATE}$")
 
 # Gates: most texts hold no personal data of a kind, and these tests are far cheaper than the
 # detectors' patterns (case-insensitive alternations are slow in Python's re).
@@ -481,10 +488,9 @@ class Redactor:
                 if detector.valid(value) and not self._kept(value):
                     taken.append((*match.span(), detector.kind))
                     yield detector.kind, match.start()
-        for span in self._phone_spans(text):
-            # Digits inside an IBAN or card already reported are no second finding.
-            if not _overlaps(taken, span):
-                yield "phone", span[0]
+        # Digits inside an IBAN or card already reported are no second finding.
+        for span in self._phone_spans_between(text, 0, len(text), sorted(taken)):
+            yield "phone", span[0]
 
     @staticmethod
     def _worth(detector: Detector, text: str) -> bool:
@@ -536,7 +542,7 @@ class Redactor:
         for match in _PHONE_CANDIDATE.finditer(text, start, len(text) if end is None else end):
             raw = match.group(0).rstrip(" .-/")
             e164 = _phone_e164(raw)
-            if not e164 or _DATE_LIKE.match(raw) or "[" in raw:
+            if not e164 or _DATE_LIKE.search(raw) or "[" in raw:
                 continue
             # A company's tax or registry number ("NIP 525-234-56-75", "KvK 12345678") is public.
             if _COMPANY_NUMBER.search(text, max(0, match.start() - 16), match.start()):
@@ -561,36 +567,83 @@ class Redactor:
                     value = match.group(0)
                     if detector.valid(value) and not self._kept(value) and not _overlaps(spans, match.span()):
                         spans.append((*match.span(), detector.kind))
-            for phone_start, phone_end in self._phone_spans(text, start, end):
-                if not _overlaps(spans, (phone_start, phone_end)):
-                    spans.append((phone_start, phone_end, "phone"))
+            taken = sorted(span for span in spans if start <= span[0] < end)
+            spans += [(*span, "phone") for span in self._phone_spans_between(text, start, end, taken)]
         return _replace_typed(text, sorted(spans), counts)
+
+    def _phone_spans_between(self, text: str, start: int, end: int, taken: list[tuple]) -> list[tuple[int, int]]:
+        """Phone numbers in text[start:end] outside the taken (start, end, ...) spans (sorted): the
+        digits of an identity number are no part of the phone number written after it."""
+        found, here = [], start
+        for taken_start, taken_end, *_ in taken + [(end, end)]:
+            if here < taken_start:
+                found += self._phone_spans(text, here, min(taken_start, end))
+            here = max(here, taken_end)
+        return found
 
 
 def _phone_e164(raw: str) -> str:
     """The E.164 form of the phone number raw is, "" when it is none.
 
     An international "+.." number is taken as written, without asking phonenumbers (fictional
-    and new ranges fail its validity check, and parsing is the slow part of redaction); a
-    national one must be valid in NL, GB, SE, DE, PL or the US (_REGIONS_BY_START).
+    and new ranges fail its validity check, and parsing is the slow part of redaction); a "00.."
+    one must be valid. A national one, "(020) 555 1234" or "555.123.4567", must be valid in one of
+    the regions its first digit allows (_TRUNK_REGIONS, _NO_TRUNK_REGIONS), or possible there and
+    grouped as that region writes its numbers (_grouped_nationally).
     """
     if raw.startswith("+"):
         digits = _NON_DIGIT.sub("", raw.replace("(0)", ""))
         return "+" + digits if 8 <= len(digits) <= 15 else ""
+    digits = _NON_DIGIT.sub("", raw)
+    if digits.startswith("00"):
+        return _valid_international(digits[2:])
     # A bare run of digits without trunk "0" is a build number or an id, not a phone.
     if raw.isdigit() and not raw.startswith("0"):
         return ""
-    digits = _NON_DIGIT.sub("", raw)
     # Every region here writes national numbers as a trunk "0" (or nothing, in PL and the US)
     # before the national significant number, so each region's check needs no parse.
-    national = digits[1:] if raw[0] == "0" else digits
+    trunk = digits[0] == "0"
+    national = digits[1:] if trunk else digits
     if not national or national.startswith("0"):
         return ""
-    for region in _REGIONS_BY_START.get(raw[0], ("PL", "US")):
-        code = phonenumbers.country_code_for_region(region)
-        if phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=code, national_number=int(national))):
-            return f"+{code}{national}"
+    numbers = [
+        phonenumbers.PhoneNumber(country_code=phonenumbers.country_code_for_region(region), national_number=int(national))
+        for region in (_TRUNK_REGIONS if trunk else _NO_TRUNK_REGIONS)
+    ]
+    for number in numbers:
+        if phonenumbers.is_valid_number(number):
+            return f"+{number.country_code}{national}"
+    for number in numbers:
+        if _grouped_nationally(raw, number):
+            return f"+{number.country_code}{national}"
     return ""
+
+
+def _valid_international(digits: str) -> str:
+    """"+digits" if that is a valid phone number, else ""."""
+    if not 8 <= len(digits) <= 15:
+        return ""
+    try:
+        number = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return "+" + digits if phonenumbers.is_valid_number(number) else ""
+
+
+def _grouped_nationally(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    """Whether number has a possible length for its region and raw groups its digits as
+    phonenumbers lays out that region's national numbers: "(555) 123-4567" and "555.123.4567" as
+    the US "(555) 123-4567". Fictional ranges (the US "555" of examples) and ranges newer than
+    phonenumbers' metadata fail its validity check, yet are written as phone numbers; an order or
+    version number is not grouped that way."""
+    written = [len(group) for group in _DIGIT_GROUPS.findall(raw)]
+    if len(written) < 2:
+        return False
+    reason = phonenumbers.is_possible_number_with_reason(number)
+    if reason != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return False
+    laid_out = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return written == [len(group) for group in _DIGIT_GROUPS.findall(laid_out)]
 
 
 def _overlaps(spans: Sequence[tuple], span: tuple[int, int]) -> bool:

@@ -78,6 +78,49 @@ def test_company_contacts_and_look_alikes_are_kept(redactor, text):
     assert not counts
 
 
+# Phone numbers as written inside their own country: area code in brackets, hyphens, dots,
+# slashes and spaces, no country code. "(555) 123-4567" is fictional: phonenumbers does not hold it
+# valid, but it is possible in the US and grouped as the US writes its numbers.
+NATIONAL_PHONES = [
+    "(020) 555 1234", "020-5551234", "(0)20 555 12 34",  # NL
+    "08-123 456 78", "(08) 123 45 67",  # SE
+    "22 123 45 67", "(22) 123-45-67",  # PL
+    "(030) 1234567", "030/1234567",  # DE
+    "(020) 7946 0958", "01632 960123",  # GB
+    "(555) 123-4567", "555.123.4567", "555-123-4567",  # US
+]
+# A sentence around a number in each language: where the number comes from plays no part.
+PHONE_SENTENCES = {
+    "en": "You can call me on {} after lunch.",
+    "nl": "Je kunt me bellen op {} na de lunch.",
+    "sv": "Du kan ringa mig på {} efter lunch.",
+    "de": "Sie erreichen mich unter {} nach dem Mittag.",
+    "pl": "Proszę dzwonić pod numer {} po obiedzie.",
+}
+
+
+@pytest.mark.parametrize("number", NATIONAL_PHONES)
+@pytest.mark.parametrize("lang", sorted(PHONE_SENTENCES))
+def test_a_national_phone_number_is_redacted_in_a_message_of_any_language(redactor, lang, number):
+    counts = Counter()
+    assert redactor.redact_text(PHONE_SENTENCES[lang].format(number), counts=counts) == PHONE_SENTENCES[lang].format("[phone]")
+    assert counts == Counter(phone=1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The update from 2026-08-03 10:00 and 03.08.2026 14:30 went out at 09:00-17:30.",
+        "Order 123-456-7890 and ticket 5512345 are in invoice 2026-0042-1187.",
+        "It costs EUR 1.249.000,00 or 1 249 000 kr, in total 12.345.678.",
+        "Windows 10.0.19045.3803 and version 2.14.3.1001 (build 20260803) are supported.",
+        "Reference 555-0147 is the old one; ISBN 978-3-16-148410-0.",
+    ],
+)
+def test_dates_amounts_order_and_version_numbers_are_no_phone_numbers(redactor, text):
+    assert redactor.redact_text(text) == text
+
+
 def test_ticket_people_are_found_in_any_form_and_then_dropped(redactor):
     ticket = Ticket(
         id="1",

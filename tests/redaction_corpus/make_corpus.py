@@ -45,7 +45,7 @@ STYLES = {"question": 0.4, "reply": 0.4, "follow-up": 0.2}
 # every kind of message. Greetings, sign-offs and signature blocks add names, phones, emails and
 # addresses on top.
 DECK = {
-    "email": 26, "phone": 32, "iban": 12, "card": 10, "id-number": 18, "ip": 8, "url": 9,
+    "email": 26, "phone": 40, "iban": 12, "card": 10, "id-number": 18, "ip": 8, "url": 9,
     "handle": 7, "address": 17, "secret": 10, "order-number": 6,
 }
 
@@ -172,18 +172,25 @@ PHONE_FORMATS = {
         ("nl-landline", "NL", lambda d: f"0{random_area_nl(d)}-{d(3)} {d(4)}"),
         ("nl-landline-intl", None, lambda d: f"+31 (0)20 {d(3)} {d(4)}"),
         ("nl-compact", "NL", lambda d: f"06{d(8)}"),
+        ("nl-landline-brackets", "NL", lambda d: f"(0{random_area_nl(d)}) {d(3)} {d(4)}"),
+        ("nl-landline-one-dash", "NL", lambda d: f"0{random_area_nl(d)}-{d(7)}"),
+        ("nl-landline-trunk-brackets", "NL", lambda d: f"(0){random_area_nl(d)} {d(3)} {d(2)} {d(2)}"),
     ],
     "sv": [
         ("se-mobile", "SE", lambda d: f"07{d(1)}-{d(3)} {d(2)} {d(2)}"),
         ("se-mobile-intl", None, lambda d: f"+46 7{d(1)} {d(3)} {d(2)} {d(2)}"),
         ("se-landline", "SE", lambda d: f"08-{d(3)} {d(3)} {d(2)}"),
         ("se-compact", "SE", lambda d: f"07{d(8)}"),
+        ("se-landline-brackets", "SE", lambda d: f"(08) {d(3)} {d(2)} {d(2)}"),
+        ("se-landline-area", "SE", lambda d: f"0{random_area_se(d)}-{d(3)} {d(2)} {d(2)}"),
     ],
     "pl": [
         ("pl-mobile-intl", None, lambda d: f"+48 {random_mobile_pl(d)} {d(3)} {d(3)}"),
         ("pl-mobile", "PL", lambda d: f"{random_mobile_pl(d)} {d(3)} {d(3)}"),
         ("pl-mobile-dash", "PL", lambda d: f"{random_mobile_pl(d)}-{d(3)}-{d(3)}"),
         ("pl-landline-intl", None, lambda d: f"+48 22 {d(3)} {d(2)} {d(2)}"),
+        ("pl-landline", "PL", lambda d: f"{random_area_pl(d)} {d(3)} {d(2)} {d(2)}"),
+        ("pl-landline-brackets", "PL", lambda d: f"({random_area_pl(d)}) {d(3)}-{d(2)}-{d(2)}"),
     ],
     "de": [
         ("de-landline-intl", None, lambda d: f"+49 30 {d(7)}"),
@@ -191,6 +198,8 @@ PHONE_FORMATS = {
         ("de-mobile", "DE", lambda d: f"015{d(1)} {d(8)}"),
         ("de-mobile-intl", None, lambda d: f"+49 (0)15{d(1)} {d(8)}"),
         ("de-landline-slash", "DE", lambda d: f"089/{d(7)}"),
+        ("de-landline-brackets", "DE", lambda d: f"(030) {d(7)}"),
+        ("de-landline-dash", "DE", lambda d: f"0221-{d(7)}"),
     ],
     "en": [
         ("gb-landline-intl", None, lambda d: f"+44 20 7{d(3)} {d(4)}"),
@@ -201,6 +210,9 @@ PHONE_FORMATS = {
         ("us-intl", None, lambda d: f"+1 {random_area_us(d)} {d(3)} {d(4)}"),
         ("us-dashes", "US", lambda d: f"{random_area_us(d)}-{d(3)}-{d(4)}"),
         ("us-dots", "US", lambda d: f"{random_area_us(d)}.{d(3)}.{d(4)}"),
+        ("gb-landline-brackets", "GB", lambda d: f"(020) 7{d(3)} {d(4)}"),
+        ("gb-landline-area-brackets", "GB", lambda d: f"(0161) {d(3)} {d(4)}"),
+        ("gb-landline-long-area", "GB", lambda d: f"01223 {d(6)}"),
     ],
 }
 
@@ -220,6 +232,14 @@ def random_mobile_pl(d) -> str:
     return ["501", "601", "602", "691", "512", "790", "880", "725"][int(d(1)) % 8]
 
 
+def random_area_se(d) -> str:
+    return ["31", "40", "18", "13", "90", "60"][int(d(1)) % 6]
+
+
+def random_area_pl(d) -> str:
+    return ["22", "12", "58", "61", "71", "42"][int(d(1)) % 6]
+
+
 def random_area_us(d) -> str:
     return ["212", "415", "646", "312", "617", "206", "303", "512"][int(d(1)) % 8]
 
@@ -229,9 +249,10 @@ def phone(rng: random.Random, lang: str) -> tuple[str, str]:
     if rng.random() < 0.85:
         formats = PHONE_FORMATS[lang]
         form, region, write = rng.choices(formats, weights=[3 if f[0] in COMMON_PHONE_FORMS else 1 for f in formats])[0]
-    else:  # a number from abroad is written the international way
+    else:  # a number from abroad: written the international way, or as at home
         abroad = rng.choice([x for x in LANGUAGES if x != lang])
-        form, region, write = rng.choice([f for f in PHONE_FORMATS[abroad] if f[1] is None])
+        international = rng.random() < 0.5
+        form, region, write = rng.choice([f for f in PHONE_FORMATS[abroad] if (f[1] is None) == international])
     for _ in range(1000):
         text = write(lambda n: digits(rng, n))
         number = phonenumbers.parse(text, region)
