@@ -12,13 +12,17 @@ and stay here.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 
 import phonenumbers
+import wordfreq
+from stop_words import get_stop_words
 from stdnum import luhn
 from stdnum.iso7064 import mod_97_10
 from stdnum.de import idnr
@@ -43,7 +47,8 @@ class Detector:
     pattern: re.Pattern
     valid: Callable[[str], bool] = lambda value: True
     group: int = 0  # replace only this group of the match (0: all of it)
-    # A cheap test the text must pass for the pattern to be worth running (None: always run).
+    # A cheap test the lowercased text must pass for the pattern to be worth running (None: always
+    # run). Lowercased once for every gate.
     gate: Callable[[str], bool] | None = None
     # Where a match can be: the pattern then runs only in windows around this pattern's matches,
     # not over the whole text (for long patterns whose every attempt is costly).
@@ -150,6 +155,7 @@ def _address_pattern() -> re.Pattern[str]:
 _NAME = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ][\w'’-]+"
 # Family-name particles, whatever language the message is in: "de Vries", "von Trier", "af Klint".
 _PARTICLE = r"(?:van|de|der|den|von|van der|van den|af|la|le|di|da|du|ter|ten)"
+_PARTICLES = frozenset({"van", "de", "der", "den", "von", "af", "la", "le", "di", "da", "du", "ter", "ten"})
 # The first word of the text, and of a line or a sentence ("[.!?] ") with where that starts.
 _FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # A placeholder ends what it replaced: "Telefon: [phone] Vänliga hälsningar, Gustav".
@@ -191,7 +197,7 @@ def _gate(stems: Iterable[str]) -> Callable[[str], bool]:
     """Whether the lowercased text holds one of stems (lowercase words that are parts of the
     words a detector looks for)."""
     search = re.compile(languages.one_of(stems)).search
-    return lambda text: search(text.lower()) is not None
+    return lambda lowercased: search(lowercased) is not None
 
 
 # Every address has a house number after a capitalised word, a number before a capitalised
@@ -279,6 +285,16 @@ def _detectors() -> tuple[Detector, ...]:
             gate=_looks_like_ip,
         ),
         Detector("handle", re.compile(r"@(?<![\w@/.]@)[A-Za-z_][A-Za-z0-9_.]{1,29}[A-Za-z0-9_]\b"), gate=_has_at),
+        # An account name the customer types out: "my username is jdevries", "Benutzername: hans_m".
+        Detector(
+            "username",
+            re.compile(
+                rf"\b({languages.one_of(languages.words('username_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]*[^\s,;.!?:])", re.I
+            ),
+            valid=_username_check(_stop_words(), _word_languages()),
+            group=3,
+            gate=_gate(languages.words("username_stems")),
+        ),
         # A postcode the text names as one ("my postcode is 1022 HZ", "PLZ 10115").
         Detector(
             "address",
@@ -301,6 +317,136 @@ NUMBER_KINDS = ("card", "id-number")
 _NUMBER_RUN = re.compile(r"\d(?:[ .()\-/+]{0,3}\d){6,}\)?")
 
 
+# Third persons' first names ("my colleague Pieter", "I invited Jessica") are found with a name
+# list: the dictionary of Jörg Michael's "gender" program (nam_dict.txt, 2008: about 48,000 first
+# names, each with how common it is in 55 countries), as the gender-guesser package ships it. Chosen
+# over names-dataset (55 MB of pickles taken from a social network, 900 MB in memory, with "The" and
+# "Click" among its names) and over a list of our own: 4 MB, curated, with a column for each of the
+# six countries kbgen's tickets come from. Only the data file is read (GNU FDL; the package's code is
+# GPLv3 and is not imported). It has not changed since 2016; first names change slowly.
+_NAME_LIST = ("gender_guesser", "data/nam_dict.txt")
+# Its frequency columns, counted from the 31st character: one hexadecimal digit each, from 1 (rare)
+# to D (extremely common), for Great Britain, the USA, the Netherlands, Germany, Sweden and Poland.
+_NAME_COLUMNS = {"GB": 0, "US": 2, "NL": 10, "DE": 12, "SE": 18, "PL": 23}
+# A capitalised word mid-sentence is taken for a name on its own when it is a name first and a
+# word second: at least this common as a name in one of the six countries ("Edit", "Grant" and
+# "August" are rarer names), and rarer as a word in every registered language than _word_limit.
+COMMON_NAME = 4
+# After a first name or a title, a capitalised word is a surname unless it is a stop word or more
+# common than this Zipf frequency, about 100 uses in a million words ("Support", "Team"): surnames
+# are frequent in wordfreq's counts too ("smith" 4.9, "müller" 4.8).
+SURNAME_ZIPF = 5.0
+# Word frequencies: wordfreq (Apache 2.0, data CC BY-SA 4.0) has all five languages; its data
+# stops in 2021, and everyday words change slowly. Its "small" lists hold every word used at least
+# once in a million (Zipf 3), all the limits here need.
+_WORDFREQ_LANGUAGES = frozenset(wordfreq.available_languages(wordlist="small"))
+
+
+def _word_limit(common_as_name: int) -> float:
+    """The Zipf frequency (log10 of uses per billion words, wordfreq's measure) a name of that
+    frequency may reach as a word and still be taken for a name on its own: 4.0 (10 uses in a
+    million words) at frequency 4, a quarter more for each step up, at most 5.0. wordfreq's counts
+    mix the name with the word ("anna" counts Anna: 5.0), so a very common name may be a frequent
+    "word". "Will" (6.5), "May" (6.0), "Mark" (5.0) and "Max" (5.0) stay words, and so do names as
+    frequent as "Thomas" (5.0) and "Emma" (4.6, of frequency 6) unless a relation word or a title
+    comes before them."""
+    return min(4.0 + (common_as_name - COMMON_NAME) / 4, 5.0)
+
+_CAPITALS = "A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ"
+# A capitalised word after a word, a comma or a full stop and a space or tab ("Anne-Marie" whole);
+# the first letter opens the pattern, which the regex engine finds fast.
+_CAPITALISED_WORD = re.compile(
+    rf"[{_CAPITALS}](?<=(?:[^\W\d_]|[,.])[ \t][{_CAPITALS}])[^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?(?![\w@])"
+)
+# The next item of a list: ", Bas", " eller Bas".
+_NEXT_IN_LIST = re.compile(rf"(?:,[ \t]*|[ \t]+([^\W\d_]+)[ \t]+)([{_CAPITALS}][^\W\d_]*)")
+_SURNAME = re.compile(rf"[ \t]+(?:{_PARTICLE}[ \t]+)?([{_CAPITALS}][^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?)(?![\w@])")
+
+
+@functools.cache
+def _first_names() -> dict[str, int]:
+    """Every first name of the name list -> how common it is in the six countries (0: in none of
+    them, else 1-13)."""
+    names: dict[str, int] = {}
+    package, path = _NAME_LIST
+    for line in resources.files(package).joinpath(path).read_text(encoding="utf-8").splitlines():
+        # "#" comments, "=" pairs of equivalent names; a "+" in column 30 repeats a name spelt with
+        # expanded umlauts, a "+" in a name joins the parts of an Arabic, Chinese or Korean name.
+        if not line or line[0] in "#=" or line[29:30] == "+":
+            continue
+        name, columns = line[3:29].strip(), line[30:]
+        if "+" in name:
+            continue
+        common = max((int(columns[i], 16) for i in _NAME_COLUMNS.values() if columns[i : i + 1].strip()), default=0)
+        names[name] = max(names.get(name, 0), common)
+    return names
+
+
+def _stop_words() -> frozenset[str]:
+    """The stop words of every registered language, lowercase."""
+    every = languages.registered()
+    return frozenset(word.lower() for language in every if language.stop_word_list for word in get_stop_words(language.stop_word_list))
+
+
+def _word_languages() -> tuple[str, ...]:
+    """The registered languages wordfreq counts the words of."""
+    return tuple(code for code in languages.codes() if code in _WORDFREQ_LANGUAGES)
+
+
+# A username is no word: rarer than 3 uses in a million words in every registered language
+# ("gandalf" 3.2 is one, "admin" 3.9 and "gesperrt" 4.4 are words).
+USERNAME_WORD_ZIPF = 3.5
+
+
+def _username_check(stop_words: frozenset[str], codes: tuple[str, ...]) -> Callable[[str], bool]:
+    """Whether the value after a username word is an account name: it has a digit or "_", or is
+    no word of the registered languages; never a placeholder or an acronym ("login SSO")."""
+
+    def looks_like_username(value: str) -> bool:
+        if "[" in value or (value.upper() == value and any(c.isalpha() for c in value)):
+            return False
+        if any(c.isdigit() or c == "_" for c in value):
+            return True
+        low = value.lower()
+        return low not in stop_words and _zipf(low, codes) < USERNAME_WORD_ZIPF
+
+    return looks_like_username
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _zipf(word: str, codes: tuple[str, ...]) -> float:
+    """The highest Zipf frequency of the lowercase word in the languages of codes."""
+    return max((wordfreq.zipf_frequency(word, code, wordlist="small") for code in codes), default=0.0)
+
+
+def _words_before(text: str, start: int) -> tuple[str, str, int]:
+    """The two words before start on its line, each without a full stop or comma after it, and
+    where the second begins: ("my", "colleague", 4) before "Pieter" in "Ask my colleague Pieter";
+    empty words at the line's start. Split, not searched: this runs for every capitalised word."""
+    window = max(0, start - 40)
+    line = text.rfind("\n", window, start) + 1 or window
+    words = text[line:start].split()
+    if not words:
+        return "", "", start
+    previous_start = text.rfind(words[-1], line, start)
+    return (words[-2].rstrip(".,") if len(words) > 1 else ""), words[-1].rstrip(".,"), previous_start
+
+
+def _title_case(word: str) -> bool:
+    """"Anna", "Anne-Marie"; not "API" or "McDonald"."""
+    return word[1:].islower() if "-" not in word else all(part[1:].islower() for part in word.split("-"))
+
+
+def _declined_from(word: str) -> Iterator[str]:
+    """The names word may be a declined form of: Polish declines first names ("Katarzyny",
+    "Katarzynie", "Piotra", "Piotrowi")."""
+    for cut in (1, 2, 3):
+        stem = word[:-cut]
+        if len(stem) >= 3:
+            yield stem
+            yield stem + "a"
+
+
 @dataclass(frozen=True)
 class _Grammar:
     """Redaction's patterns, compiled from the registered languages' words."""
@@ -317,6 +463,95 @@ class _Grammar:
     sign_off_openers: frozenset[str]
     not_names: frozenset[str]
     team_words: frozenset[str]
+    relations: frozenset[str]  # lowercase: "colleague", "som heter"
+    conjunctions: frozenset[str]  # lowercase: "and", "or"
+    name_joins: frozenset[str]  # between two names: the conjunctions, or only a comma or space ("")
+    before_unlisted: frozenset[str]  # the titles, particles and relations' last words, lowercase
+    articles: frozenset[str]  # lowercase: "the", "kein"
+    titles: frozenset[str]  # lowercase, without a full stop: "mr", "herr", "pani"
+    dotted_titles: tuple[list[str], ...]  # as split before a name: ["Dr"], ["dr"], ["mevr"]
+    stop_words: frozenset[str]  # lowercase, of every registered language
+    word_languages: tuple[str, ...]  # the registered languages wordfreq counts words of
+
+    def common_word(self, word: str, zipf: float) -> bool:
+        """A stop word, or a word at least zipf frequent, in a registered language."""
+        low = word.lower()
+        return low in self.stop_words or _zipf(low, self.word_languages) >= zipf
+
+    def third_person_names(self, text: str) -> list[tuple[int, int]]:
+        """Spans of first names (and the surname after one) in running text: a name the name list
+        knows after a relation word ("my colleague Mark", "mojej żonie Katarzynie") or after a name
+        and a comma or "and" ("Pieter en Anna"); a surname that is no common word after a title
+        ("Frau Müller", "meneer de Vries"); a name common as a name and rare as a word, capitalised
+        after a lowercase word that is no article, and not listed with labels ("I invited
+        Jessica", not "kein Ton" or "Symbol und Iris")."""
+        names = _first_names()
+        spans: list[tuple[int, int]] = []
+        for match in _CAPITALISED_WORD.finditer(text):
+            word, start = match.group(), match.start()
+            if (spans and start < spans[-1][1]) or not _title_case(word):
+                continue  # "API", "McDonald": no first name of the list
+            if text[start - 2] == "." and text[max(0, start - 8) : start - 2].rsplit(None, 1)[-1:] not in self.dotted_titles:
+                continue  # a sentence's first word, not "Dr. Weber"
+            if word.split("-")[0] not in names:
+                # Only a title, a particle or a relation word can make it a name: look at the word
+                # before first, roughly, as most capitalised words are no name at all.
+                tail = text[max(0, start - 20) : start].rsplit(None, 1)
+                if not tail or tail[-1].rstrip(".,").lower() not in self.before_unlisted:
+                    continue
+            first, previous, previous_start = _words_before(text, start)
+            if not previous:
+                continue
+            low = previous.lower()
+            after_name = bool(spans) and text[spans[-1][1] : start].strip(" \t,").lower() in self.name_joins
+            if low in self.titles:
+                found = not self.common_word(word, SURNAME_ZIPF)
+            elif low in _PARTICLES and (titled := self.title_before(text, previous_start)) is not None:
+                found, start = not self.common_word(word, SURNAME_ZIPF), titled  # "meneer de Vries"
+            elif low in self.relations or f"{first} {low}".lower() in self.relations or after_name:
+                found = word.split("-")[0] in names or any(form in names for form in _declined_from(word))
+            else:
+                found = (
+                    previous[0].islower()
+                    and low not in self.articles
+                    and self.name_on_its_own(word)
+                    and not self.listed_with_labels(text, first, previous, match.end())
+                )
+            if not found:
+                continue
+            end = match.end()
+            surname = _SURNAME.match(text, end)
+            if surname and _title_case(surname.group(1)) and not self.common_word(surname.group(1), SURNAME_ZIPF):
+                end = surname.end()
+            spans.append((start, end))
+        return spans
+
+    def title_before(self, text: str, particle: int) -> int | None:
+        """Where the family-name particles that begin at particle begin, when a title stands
+        before them ("meneer van der Berg"); None when none does."""
+        first, previous, previous_start = _words_before(text, particle)
+        if previous.lower() in self.titles:
+            return particle
+        if previous.lower() in _PARTICLES and first.lower() in self.titles:
+            return previous_start
+        return None
+
+    def name_on_its_own(self, word: str) -> bool:
+        """A word taken for a first name without a relation word or title before it."""
+        common_as_name = _first_names().get(word.split("-")[0], 0)
+        return common_as_name >= COMMON_NAME and not self.common_word(word, _word_limit(common_as_name))
+
+    def listed_with_labels(self, text: str, first: str, previous: str, end: int) -> bool:
+        """Whether the word before "and" or "or" (first, previous), or the capitalised word after
+        a comma, "and" or "or" (after end), is one the name list does not know: menu items, plans
+        and places ("Max eller Bas", "Symbol und Iris") are listed so."""
+        names = _first_names()
+        if first[:1].isupper() and previous.lower() in self.conjunctions and first.split("-")[0] not in names:
+            return True
+        after = _NEXT_IN_LIST.match(text, end)
+        if after and (after.group(1) is None or after.group(1).lower() in self.conjunctions):
+            return after.group(2).split("-")[0] not in names
+        return False
 
     def not_a_person(self, name: str) -> bool:
         """A word after a greeting that names no one, or a signature naming a team or starting
@@ -400,6 +635,15 @@ def _grammar() -> _Grammar:
         sign_off_openers=frozenset(phrase.split()[0].lower() for phrase in words("sign_off_leads", "sign_offs")),
         not_names=frozenset(word.lower() for word in words("not_names", "addressees")),
         team_words=frozenset(word.lower() for word in words("team_words")),
+        relations=frozenset(word.lower() for word in words("relations")),
+        conjunctions=frozenset(word.lower() for word in words("conjunctions")),
+        name_joins=frozenset(word.lower() for word in words("conjunctions")) | {""},
+        before_unlisted=frozenset(word.lower().rstrip(".").split()[-1] for word in words("titles", "relations")) | _PARTICLES,
+        articles=frozenset(word.lower() for word in words("articles")),
+        titles=frozenset(word.lower().rstrip(".") for word in words("titles")),
+        dotted_titles=tuple([form] for word in words("titles") if word.endswith(".") for form in (word[:-1], word[:-1].capitalize())),
+        stop_words=_stop_words(),
+        word_languages=_word_languages(),
     )
 
 
@@ -461,7 +705,8 @@ class Redactor:
         if emails:
             text = _replace_spans(text, [s for s in emails.spans(text) if not self._kept(text[s[0] : s[1]])], "email", counts)
         grammar = self._grammar
-        passed = {gate: gate(text) for gate in grammar.gates}
+        lowercased = text.lower()
+        passed = {gate: gate(lowercased) for gate in grammar.gates}
         for detector in grammar.text_detectors:
             if detector.gate is None or passed[detector.gate]:
                 text = self._apply(detector, text, counts)
@@ -474,14 +719,15 @@ class Redactor:
             text = _replace_spans(text, signed, "name", counts)
         if names:
             text = _replace_spans(text, names.spans(text), "name", counts)
-        return text
+        return _replace_spans(text, grammar.third_person_names(text), "name", counts)
 
     def find(self, text: str) -> Iterator[tuple[str, int]]:
         """(kind, offset) of every value the site must not publish: emails, phone numbers and
         checksum-valid IBANs, cards and identity numbers that are not in the keep list."""
         taken: list[tuple[int, int, str]] = []
+        lowercased = text.lower()
         for detector in self._grammar.detectors:
-            if detector.kind not in PUBLISH_BLOCKERS or not self._worth(detector, text):
+            if detector.kind not in PUBLISH_BLOCKERS or not self._worth(detector, lowercased):
                 continue
             for match in detector.pattern.finditer(text):
                 value = match.group(detector.group)
@@ -493,8 +739,8 @@ class Redactor:
             yield "phone", span[0]
 
     @staticmethod
-    def _worth(detector: Detector, text: str) -> bool:
-        return detector.gate is None or detector.gate(text)
+    def _worth(detector: Detector, lowercased: str) -> bool:
+        return detector.gate is None or detector.gate(lowercased)
 
     def _apply(self, detector: Detector, text: str, counts: Counter) -> str:
         return _replace_spans(text, self._spans(detector, text), detector.kind, counts)

@@ -99,6 +99,9 @@ def corpus_values() -> dict[str, itertools.cycle]:
             # Secrets need a keyword in front of them: take passwords, which the templates announce.
             if planted["type"] == "secret" and planted["form"] != "password":
                 continue
+            # So does a postcode alone ("PLZ 10115"): the templates' {address} is a whole address.
+            if planted["type"] == "address" and planted["form"].endswith("-postcode"):
+                continue
             pools.setdefault(planted["type"], []).append(planted["value"])
     return {kind: itertools.cycle(values) for kind, values in pools.items()}
 
