@@ -892,6 +892,58 @@ def _grouped_nationally(raw: str, number: phonenumbers.PhoneNumber) -> bool:
     return written == [len(group) for group in _DIGIT_GROUPS.findall(laid_out)]
 
 
+# A placeholder as redaction writes it ("[phone]", "[order-number]"), and the possessive after
+# one; not a Markdown link's text ("[here](...)") nor a checkbox ("[x]").
+_PLACEHOLDER = r"\[[a-z0-9][a-z0-9-]+\](?!\()(?:['’]s\b)?"
+
+
+@dataclass(frozen=True)
+class _Husks:
+    """What removing placeholders would leave behind, compiled from every language's words."""
+
+    bracketed: re.Pattern[str]  # "Jessica ([email]) wrote", "<[email]>"
+    opening: re.Pattern[str]  # "[name], can you ..." at a line's start
+    led: re.Pattern[str]  # "call me on [phone].", "Thanks, [name]!", "Tel: [phone] or [email]"
+
+
+@languages.registry_cache
+def _husks() -> _Husks:
+    one_of, words = languages.one_of, languages.words
+    leads = f"(?i:{one_of(words('value_leads', 'is_words'))})"
+    # Placeholders one after another: "[name] [email]", "[phone] or [email]", "[email]/[phone]".
+    join = rf"(?:[ \t]*[,/&+][ \t]*|[ \t]+(?i:{one_of(words('conjunctions'))})[ \t]+|[ \t]*)"
+    run = rf"{_PLACEHOLDER}(?:{join}{_PLACEHOLDER})*"
+    brackets = rf"[(\[{{<][ \t]*(?:{leads}[ \t]+)?{run}[ \t]*[)\]}}>]"
+    return _Husks(
+        bracketed=re.compile(rf"^[ \t]*{brackets}[ \t]*|[ \t]*{brackets}", re.MULTILINE),
+        opening=re.compile(rf"^[ \t]*(?:{leads}[ \t]+)?{run}(?:[ \t]*[,;:–—-])?[ \t]*", re.MULTILINE),
+        led=re.compile(rf"(?:[ \t]*[,;:–—-])?(?:[ \t]+{leads}\b)?[ \t]*{run}"),
+    )
+
+
+def without_placeholders(text: str) -> str:
+    """text without its placeholders and what they leave dangling, for a title or a sentence that
+    must read well without the values (kbgen.topics strips them from titles and phrasings):
+
+    - placeholders in brackets go with the brackets: "Jessica ([email]) wrote" -> "Jessica wrote",
+      "(on [phone])" -> "";
+    - a word that leads to a placeholder (a preposition or an is-word of any registered language:
+      "on", "op", "på", "unter", "pod numer", "is") goes with it, and so does a comma, colon,
+      semicolon or dash right before it: "call me on [phone]." -> "call me.", "Thanks, [name]!"
+      -> "Thanks!";
+    - placeholders joined by a comma, slash or "and"/"or" go together: "mail [email] or [phone]"
+      -> "mail";
+    - placeholders that open a line take the punctuation after them: "[name], can you help?" ->
+      "can you help?".
+
+    Other text, spacing and punctuation stay as they are.
+    """
+    husks = _husks()
+    for pattern in (husks.bracketed, husks.opening, husks.led):
+        text = pattern.sub("", text)
+    return text
+
+
 def _overlaps(spans: Sequence[tuple], span: tuple[int, int]) -> bool:
     """Whether span overlaps one of spans ((start, end, ...) tuples)."""
     return any(taken[0] < span[1] and span[0] < taken[1] for taken in spans)

@@ -4,7 +4,7 @@ import pytest
 
 from kbgen.config import SiteConfig
 from kbgen.records import AGENT, CUSTOMER, Message, Person, Ticket
-from kbgen.redact import Redactor
+from kbgen.redact import Redactor, without_placeholders
 
 CONFIG = SiteConfig(
     keep=("support@tasklane.example", "+31 20 794 1100", "tasklane.example"),
@@ -216,3 +216,36 @@ def test_ticket_people_are_found_in_any_form_and_then_dropped(redactor):
     assert "anna" not in text and "vries" not in text and "sam" not in text
     assert clean.people == ()
     assert counts["name"] >= 5
+
+
+# What a title or sentence keeps when its placeholders are left out: no empty brackets, no word
+# or comma that led to a removed value, in every language.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I invited Jessica ([email]) three days ago.", "I invited Jessica three days ago."),
+        ("Please call me on [phone].", "Please call me."),
+        ("Write to me at [email] or [phone] today.", "Write to me today."),
+        ("Thanks, [name]! The card [card] was charged twice.", "Thanks! The card was charged twice."),
+        ("(  [email] )", ""),
+        ("[name], can you help? My number is [phone].", "can you help? My number."),
+        ("Bel me op [phone], of mail naar [email].", "Bel me, of mail."),
+        ("Mijn collega ([email]) krijgt de uitnodiging niet.", "Mijn collega krijgt de uitnodiging niet."),
+        ("Ring mig på [phone] efter lunch.", "Ring mig efter lunch."),
+        ("Skicka fakturan till [address], tack.", "Skicka fakturan, tack."),
+        ("Sie erreichen mich unter der Nummer [phone].", "Sie erreichen mich."),
+        ("Hallo [name], die Rechnung an [email] fehlt.", "Hallo, die Rechnung fehlt."),
+        ("Proszę dzwonić pod numer [phone].", "Proszę dzwonić."),
+        ("Proszę wysłać fakturę na [email] lub [phone].", "Proszę wysłać fakturę."),
+    ],
+)
+def test_without_placeholders_leaves_no_husks(text, expected):
+    assert without_placeholders(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["How do I reset my password?", "See [the guide](https://tasklane.example/help) and tick [x] Remember me.", "Pay on time (within 14 days)."],
+)
+def test_without_placeholders_leaves_other_text_alone(text):
+    assert without_placeholders(text) == text

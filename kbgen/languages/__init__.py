@@ -81,7 +81,10 @@ class Language:
     # Before a third person's first name, in any case: "my colleague Pieter", "moja żona Katarzyna",
     # "a user named Jessica". A word the name list knows is a name after one, even a common word.
     relations: tuple[str, ...] = ()
-    conjunctions: tuple[str, ...] = ()  # "and", "or": "Pieter en Anna", "Max eller Bas"
+    conjunctions: tuple[str, ...] = ()  # "and", "or": "Pieter en Anna", "Max eller Bas", "[phone] or [email]"
+    # Words that lead to a value ("call me on [phone]", "pod numer [phone]"): left out with the
+    # placeholder, as is_words are (redact.without_placeholders).
+    value_leads: tuple[str, ...] = ()
     # Articles and determiners: a capitalised word after one is a noun ("kein Ton", "the Max plan"),
     # not a name on its own.
     articles: tuple[str, ...] = ()

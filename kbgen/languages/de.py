@@ -77,6 +77,7 @@ LANGUAGE = Language(
         "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
         "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes",
     ),
+    value_leads=("an", "unter", "auf", "über", "von", "bei", "mit", "in", "für", "per", "nach", "aus", "zu", "unter der Nummer"),
     secret_words=("passwort", "kennwort", "pin", "pin-code", "bestätigungscode", "einmalcode"),
     code_words=("code",),
     secret_stems=("pass", "kennw", "pin", "code"),

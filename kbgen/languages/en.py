@@ -78,6 +78,7 @@ LANGUAGE = Language(
     ),
     conjunctions=("and", "or"),
     articles=("the", "a", "an", "this", "that", "these", "those", "no", "every", "each", "any"),
+    value_leads=("on", "at", "to", "via", "from", "by", "with", "under", "in", "for", "of"),
     secret_words=(
         "password", "passwd", "pwd", "pin", "pin code", "pin-code", "pincode", "verification code", "security code",
         "one-time code", "one time code",

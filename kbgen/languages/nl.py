@@ -79,6 +79,7 @@ LANGUAGE = Language(
     ),
     conjunctions=("en", "of"),
     articles=("de", "het", "een", "deze", "dit", "die", "dat", "geen", "elke", "ieder"),
+    value_leads=("op", "naar", "via", "van", "aan", "bij", "met", "onder", "in", "voor", "uit", "op nummer"),
     secret_words=("wachtwoord", "pincode", "pin-code", "pin", "verificatiecode", "bevestigingscode", "eenmalige code"),
     code_words=("code",),
     secret_stems=("wacht", "pin", "code"),

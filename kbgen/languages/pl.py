@@ -74,6 +74,7 @@ LANGUAGE = Language(
     ),
     conjunctions=("i", "oraz", "lub", "albo"),
     articles=("ten", "ta", "to", "te", "ci", "każdy", "każda", "każde"),
+    value_leads=("na", "pod", "do", "przez", "od", "z", "ze", "u", "w", "dla", "o", "pod numer", "na numer", "na adres"),
     secret_words=("hasło", "haslo", "pin", "kod", "kod weryfikacyjny", "kodu weryfikacyjnego", "kod jednorazowy"),
     code_words=("kod", "kodu"),
     secret_stems=("hasło", "haslo", "pin", "kod"),

@@ -76,6 +76,7 @@ LANGUAGE = Language(
     ),
     conjunctions=("och", "eller"),
     articles=("en", "ett", "den", "det", "de", "denna", "detta", "ingen", "inget", "varje"),
+    value_leads=("på", "till", "via", "från", "av", "hos", "med", "under", "i", "för", "på nummer"),
     secret_words=(
         "lösenord", "losenord", "pinkod", "pinkoden", "pin-kod", "pin", "verifieringskod", "verifieringskoden",
         "engångskod", "engångskoden",
