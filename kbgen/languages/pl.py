@@ -67,10 +67,12 @@ LANGUAGE = Language(
     team_words=("zespół", "nasz"),
     # Declined too, as the names after them are: "mojej żonie Katarzynie", "kolegi Piotra".
     relations=(
-        "kolega", "kolegi", "koledze", "kolegą", "koleżanka", "koleżanki", "koleżance", "koleżanką", "współpracownik",
-        "współpracownika", "współpracowniczka", "szef", "szefa", "szefowa", "szefowej", "żona", "żony", "żonie", "żoną",
-        "mąż", "męża", "mężowi", "mężem", "partner", "partnerka", "syn", "syna", "córka", "córki", "matka", "mama",
-        "ojciec", "tata", "brat", "brata", "siostra", "siostry", "przyjaciel", "przyjaciółka", "o imieniu", "na imię", "nazywa się",
+        "kolega", "kolegi", "koledze", "kolegę", "kolegą", "koleżanka", "koleżanki", "koleżance", "koleżankę", "koleżanką",
+        "współpracownik", "współpracownika", "współpracowniczka", "współpracowniczkę", "szef", "szefa", "szefowa",
+        "szefowej", "szefową", "żona", "żony", "żonie", "żonę", "żoną", "mąż", "męża", "mężowi", "mężem", "partner",
+        "partnerka", "partnerkę", "syn", "syna", "córka", "córki", "córkę", "matka", "mama", "mamę", "ojciec", "tata",
+        "brat", "brata", "siostra", "siostry", "siostrę", "przyjaciel", "przyjaciółka", "przyjaciółkę", "o imieniu",
+        "na imię", "nazywa się",
     ),
     conjunctions=("i", "oraz", "lub", "albo"),
     articles=("ten", "ta", "to", "te", "ci", "każdy", "każda", "każde"),
