@@ -79,7 +79,9 @@ def _valid_card(value: str) -> bool:
 
 
 def _looks_like_secret(value: str) -> bool:
-    """A password or code, not a word: "is too short" and "was reset" stay."""
+    """A password or code, not a word: "is too short", "was reset" and "vergeten?" (a question's
+    last word) stay."""
+    value = value.removesuffix("?")
     return len(value) >= 4 and (
         any(c.isdigit() for c in value) or not value.isalnum() or (value.lower() != value and value.upper() != value and not value.istitle())
     )

@@ -70,6 +70,7 @@ def test_personal_data_becomes_a_typed_placeholder(redactor, text, expected, kin
         "Card-like 4111 1111 1111 1112 fails the Luhn check.",
         "It works now.\n\nKind Regards",
         "Thanks Tasklane Support!\n\nBest wishes",
+        "Ben je je wachtwoord vergeten? Wachtwoord kwijt?",
     ],
 )
 def test_company_contacts_and_look_alikes_are_kept(redactor, text):
