@@ -22,14 +22,14 @@ from importlib import resources
 
 import phonenumbers
 import wordfreq
-from stop_words import get_stop_words
 from stdnum import luhn
-from stdnum.iso7064 import mod_97_10
 from stdnum.de import idnr
+from stdnum.iso7064 import mod_97_10
 from stdnum.nl import bsn
 from stdnum.pl import pesel
 from stdnum.se import personnummer
 from stdnum.us import ssn
+from stop_words import get_stop_words
 
 from kbgen import languages
 from kbgen.config import SiteConfig
@@ -164,13 +164,13 @@ _FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _OPENING = re.compile(r"[\n.!?\]](?:(?<=\n)| )()[ \t]*([^\W\d_]+)")
 _LINE_OR_SENTENCE = r"(?:^|(?<=[.!?\]] ))[ \t]*"
 # The Swedish way to sign: "/Sofia" at the end of a line.
-_SLASH_SIGNATURE = re.compile(rf"(?<![^\s])/({_NAME})[ \t]*$", re.M)
+_SLASH_SIGNATURE = re.compile(rf"(?<![^\s])/({_NAME})[ \t]*$", re.MULTILINE)
 _WORD_GAP = re.compile(r"[\s-]+")
 # URL query parameters that carry a person or a key.
 _PERSONAL_PARAMS = re.compile(
     r"[?&#](?:[\w-]*(?:token|key|secret|sig|signature|auth|session|sid|password|passwd|pwd|code|email|mail|"
     r"user|uid|login|phone|name))=",
-    re.I,
+    re.IGNORECASE,
 )
 
 # Something shaped like a phone number: "+" or "(" or a digit, then at least 7 digits in all with
@@ -242,7 +242,7 @@ def _detectors() -> tuple[Detector, ...]:
         Detector(
             "secret",
             re.compile(
-                rf"\b({languages.one_of(languages.words('secret_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]+[^\s,;.])", re.I
+                rf"\b({languages.one_of(languages.words('secret_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]+[^\s,;.])", re.IGNORECASE
             ),
             valid=_looks_like_secret,
             group=3,
@@ -291,7 +291,7 @@ def _detectors() -> tuple[Detector, ...]:
         Detector(
             "username",
             re.compile(
-                rf"\b({languages.one_of(languages.words('username_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]*[^\s,;.!?:])", re.I
+                rf"\b({languages.one_of(languages.words('username_words'))})\b(\s*(?:{is_words}|:|=)?\s*)([^\s,;]*[^\s,;.!?:])", re.IGNORECASE
             ),
             valid=_username_check(_stop_words(), _word_languages()),
             group=3,
@@ -603,7 +603,7 @@ def _grammar() -> _Grammar:
         # The name stands on the greeting's line and ends it ("Hi Anna," / "Hej Erik!"), so the
         # first word of a sentence after "Hallo,\n" is not taken for one.
         rf"(,?[ \t]+(?:{title}[ \t]+)?)({_NAME}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME})?)(?=[ \t]*(?:[,!.:;\n]|$))",
-        re.M,
+        re.MULTILINE,
     )
     sign_off_name = re.compile(
         _LINE_OR_SENTENCE
@@ -615,7 +615,7 @@ def _grammar() -> _Grammar:
         + rf"[ \t]*(?:[.!]|[|,–-][^\n]*|[ \t]{one_of(words('sign_off_companies'))}\b[^\n]*|\[[a-z][a-z-]*\][^\n]*"
         + rf"|{contact}\b[^\n]*"
         + rf"|[ \t][^\n]*\b(?i:{one_of(words('support_words'))})\b[^\n]*)?[ \t]*$",
-        re.M,
+        re.MULTILINE,
     )
     # A full name alone after a blank line, ending the text or above a contact line:
     # "\n\nEthan Hayes\nMobile: ...".
@@ -657,7 +657,7 @@ class Redactor:
         self._keep_text = {k.lower() for k in config.keep}
         self._keep_phones = {_e164(k) for k in config.keep if _e164(k)}
         self._custom = tuple(Detector(name, re.compile(p)) for name, p in config.patterns.items())
-        self._url = re.compile(r"\b(?:(?:https?|s?ftp|ssh)://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.I)
+        self._url = re.compile(r"\b(?:(?:https?|s?ftp|ssh)://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.IGNORECASE)
         # The languages registered now: one registered later is redacted by a new Redactor.
         self._grammar = _grammar()
 
@@ -992,7 +992,7 @@ class _Known:
         """Sorted, disjoint spans of the values in text; not inside a word or a placeholder."""
         low = text.lower()
         if len(low) != len(text):  # a letter whose lowercase is longer ("İ"): offsets would shift
-            pattern = re.compile("|".join(re.escape(v) for v in self.values), re.I)
+            pattern = re.compile("|".join(re.escape(v) for v in self.values), re.IGNORECASE)
             return self._whole([m.span() for m in pattern.finditer(text)], text)
         found = []
         for value in self.values:
