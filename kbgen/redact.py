@@ -355,11 +355,6 @@ def _word_limit(common_as_name: int) -> float:
     return min(4.0 + (common_as_name - COMMON_NAME) / 4, 5.0)
 
 _CAPITALS = "A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ"
-# A capitalised word after a word, a comma or a full stop and a space or tab ("Anne-Marie" whole);
-# the first letter opens the pattern, which the regex engine finds fast.
-_CAPITALISED_WORD = re.compile(
-    rf"[{_CAPITALS}](?<=(?:[^\W\d_]|[,.])[ \t][{_CAPITALS}])[^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?(?![\w@])"
-)
 # The next item of a list: ", Bas", " eller Bas".
 _NEXT_IN_LIST = re.compile(rf"(?:,[ \t]*|[ \t]+([^\W\d_]+)[ \t]+)([{_CAPITALS}][^\W\d_]*)")
 _SURNAME = re.compile(rf"[ \t]+(?:{_PARTICLE}[ \t]+)?([{_CAPITALS}][^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?)(?![\w@])")
@@ -421,6 +416,19 @@ def _zipf(word: str, codes: tuple[str, ...]) -> float:
     return max((wordfreq.zipf_frequency(word, code, wordlist="small") for code in codes), default=0.0)
 
 
+def _capitalised_word(dotted_titles: Iterable[str]) -> re.Pattern[str]:
+    """The pattern of _Grammar.capitalised_word; its first letter opens it, which the regex engine
+    finds fast. A look-behind has one width: one for a word's last letter or a comma, one for each
+    length of the titles with a full stop."""
+    by_length: dict[int, list[str]] = {}
+    for title in dotted_titles:
+        by_length.setdefault(len(title), []).append(title)
+    after = [rf"(?<=(?:[^\W\d_]|,)[ \t][{_CAPITALS}])"] + [
+        rf"(?<=\b(?i:{languages.one_of(titles)})[ \t][{_CAPITALS}])" for _, titles in sorted(by_length.items())
+    ]
+    return re.compile(rf"[{_CAPITALS}](?:{'|'.join(after)})[^\W\d_]+(?:-[{_CAPITALS}][^\W\d_]+)?(?![\w@])")
+
+
 def _words_before(text: str, start: int) -> tuple[str, str, int]:
     """The two words before start on its line, each without a full stop or comma after it, and
     where the second begins: ("my", "colleague", 4) before "Pieter" in "Ask my colleague Pieter";
@@ -471,7 +479,9 @@ class _Grammar:
     before_unlisted: frozenset[str]  # the titles, particles and relations' last words, lowercase
     articles: frozenset[str]  # lowercase: "the", "kein"
     titles: frozenset[str]  # lowercase, without a full stop: "mr", "herr", "pani"
-    dotted_titles: tuple[list[str], ...]  # as split before a name: ["Dr"], ["dr"], ["mevr"]
+    # A capitalised word after a word or a comma, or after a title with a full stop ("Dr. Weber"),
+    # and a space or tab; not a sentence's first word. "Anne-Marie" whole.
+    capitalised_word: re.Pattern[str]
     stop_words: frozenset[str]  # lowercase, of every registered language
     word_languages: tuple[str, ...]  # the registered languages wordfreq counts words of
 
@@ -489,12 +499,10 @@ class _Grammar:
         Jessica", not "kein Ton" or "Symbol und Iris")."""
         names = _first_names()
         spans: list[tuple[int, int]] = []
-        for match in _CAPITALISED_WORD.finditer(text):
+        for match in self.capitalised_word.finditer(text):
             word, start = match.group(), match.start()
             if (spans and start < spans[-1][1]) or not _title_case(word):
                 continue  # "API", "McDonald": no first name of the list
-            if text[start - 2] == "." and text[max(0, start - 8) : start - 2].rsplit(None, 1)[-1:] not in self.dotted_titles:
-                continue  # a sentence's first word, not "Dr. Weber"
             if word.split("-")[0] not in names:
                 # Only a title, a particle or a relation word can make it a name: look at the word
                 # before first, roughly, as most capitalised words are no name at all.
@@ -643,7 +651,7 @@ def _grammar() -> _Grammar:
         before_unlisted=frozenset(word.lower().rstrip(".").split()[-1] for word in words("titles", "relations")) | _PARTICLES,
         articles=frozenset(word.lower() for word in words("articles")),
         titles=frozenset(word.lower().rstrip(".") for word in words("titles")),
-        dotted_titles=tuple([form] for word in words("titles") if word.endswith(".") for form in (word[:-1], word[:-1].capitalize())),
+        capitalised_word=_capitalised_word(word for word in words("titles") if word.endswith(".")),
         stop_words=_stop_words(),
         word_languages=_word_languages(),
     )
