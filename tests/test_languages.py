@@ -62,6 +62,8 @@ def test_every_secret_word_holds_one_of_its_languages_stems():
             assert any(stem in word.lower() for stem in language.secret_stems), (language.code, word)
         for label in language.postcode_labels:
             assert any(stem in label.lower() for stem in language.postcode_stems), (language.code, label)
+        for word in language.username_words:
+            assert any(stem in word.lower() for stem in language.username_stems), (language.code, word)
 
 
 def test_a_language_file_with_a_missing_text_or_an_ungated_secret_word_is_refused():

@@ -54,6 +54,12 @@ def test_company_contacts_and_look_alikes_are_published(project):
     [
         ("Anna wrote from anna.devries@example.nl.", "an e-mail address"),
         ("Her number is 06 12345678.", "a phone number"),
+        ("Her number is (020) 555 1234.", "a phone number"),
+        ("Her number is (0)20 555 12 34.", "a phone number"),
+        ("Ring him on (08) 123 45 67.", "a phone number"),
+        ("Zadzwoń pod (22) 123-45-67.", "a phone number"),
+        ("Rufen Sie uns an: (030) 1234567.", "a phone number"),
+        ("Call 555.123.4567.", "a phone number"),
         ("Pay to NL91 ABNA 0417 1643 00 please.", "an IBAN"),
         ("Card 4111 1111 1111 1111 was declined.", "a payment card number"),
         ("Her BSN is 111222333.", "a national identity number"),

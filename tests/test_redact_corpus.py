@@ -46,7 +46,7 @@ MIN_MESSAGES_PER_LANGUAGE = 60
 MIN_CLEAN_MESSAGES = 120
 MIN_PLANTED = {
     "email": 120, "phone": 150, "iban": 50, "card": 40, "id-number": 80, "ip": 30, "url": 40,
-    "handle": 30, "name": 200, "address": 80, "secret": 30,
+    "handle": 30, "name": 200, "address": 80, "secret": 30, "username": 30,
 }
 
 # The bar. Names and addresses have no checksum or fixed shape, so they get a little room.

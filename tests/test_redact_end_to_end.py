@@ -13,6 +13,7 @@ import gzip
 import html
 import itertools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -99,6 +100,9 @@ def corpus_values() -> dict[str, itertools.cycle]:
             # Secrets need a keyword in front of them: take passwords, which the templates announce.
             if planted["type"] == "secret" and planted["form"] != "password":
                 continue
+            # So does a postcode alone ("PLZ 10115"): the templates' {address} is a whole address.
+            if planted["type"] == "address" and planted["form"].endswith("-postcode"):
+                continue
             pools.setdefault(planted["type"], []).append(planted["value"])
     return {kind: itertools.cycle(values) for kind, values in pools.items()}
 
@@ -173,8 +177,14 @@ def build_export(planted: list[tuple[str, str]]) -> dict:
     return zendesk_export(tickets, users, groups)
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
 def kbgen(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kbgen", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    # This checkout's kbgen, whichever one the environment has installed (a git worktree's tests
+    # would otherwise run another checkout's code).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "kbgen", *args], cwd=cwd, capture_output=True, text=True, check=False, env=env)
 
 
 THEMES = (Path(material.__file__).parent / "templates", Path(kbgen_site.__file__).parent / "theme")
@@ -271,3 +281,148 @@ def test_no_planted_value_reaches_drafts_or_site(tmp_path):
         pytest.fail("\n".join(lines), pytrace=False)
     # The search can find things: the drafts' own words are in the built pages.
     assert any("direct debit" in text.lower() for p, text in files.items() if p.suffix == ".html")
+
+
+# National phone numbers as written inside their countries, dealt to tickets of every language: a
+# Dutch ticket may carry an American number. "(555) 123-4567" is a fictional range.
+NATIONAL_PHONES = [
+    "(020) 555 1234", "020-5551234", "(0)20 555 12 34", "08-123 456 78", "(08) 123 45 67", "22 123 45 67",
+    "(22) 123-45-67", "(030) 1234567", "030/1234567", "(020) 7946 0958", "01632 960123", "(555) 123-4567",
+    "555.123.4567", "555-123-4567",
+]  # fmt: skip
+# One recurring question per language, six ways. {rel} is a third person after a relation word,
+# {other} one named without ("I invited Olivia"); the Polish forms are declined as Polish needs.
+FIVE_LANGUAGES = {
+    "en": {
+        "third": {"rel": "Jessica", "rel_acc": "Jessica", "rel_dat": "Jessica", "other": "Olivia"},
+        "questions": [
+            "How do I export my projects to Excel? My colleague {rel} needs the file too, call me on {phone}.",
+            "Where can I export projects to Excel? I invited {other} yesterday and she needs the export. My number is {phone}.",
+            "How can I export my projects as an Excel file? You can reach me on {phone}.",
+            "Export to Excel does not work for my projects, how do I export them? My colleague {rel} tried too. Phone: {phone}",
+            "Can I export all projects to Excel at once? Please call {phone}, or ask my colleague {rel_acc}.",
+            "How do I export the project list to Excel? My username is {username}, call me on {phone}.",
+        ],
+        "reply": (
+            "Hi,\n\nTo export your projects to Excel:\n1. Open Projects\n2. Click Export and choose Excel\n\n"
+            "I've also sent the file to your colleague {rel_dat} and tried to call you on {phone}.\n\nKind regards,\nTasklane Support"
+        ),
+    },
+    "nl": {
+        "third": {"rel": "Pieter", "rel_acc": "Pieter", "rel_dat": "Pieter", "other": "Daan"},
+        "questions": [
+            "Hoe exporteer ik mijn projecten naar Excel? Mijn collega {rel} heeft het bestand ook nodig, bel me op {phone}.",
+            "Waar kan ik projecten naar Excel exporteren? Sinds gisteren kan alleen {other} de export openen. Mijn nummer is {phone}.",
+            "Hoe kan ik mijn projecten als Excel-bestand exporteren? Je kunt me bereiken op {phone}.",
+            "Exporteren naar Excel werkt niet voor mijn projecten, hoe exporteer ik ze? Mijn collega {rel} probeerde het ook. Telefoon: {phone}",
+            "Kan ik alle projecten tegelijk naar Excel exporteren? Bel {phone}, of vraag het mijn collega {rel_acc}.",
+            "Hoe exporteer ik de projectenlijst naar Excel? Mijn gebruikersnaam is {username}, bel me op {phone}.",
+        ],
+        "reply": (
+            "Hoi,\n\nZo exporteer je je projecten naar Excel:\n1. Open Projecten\n2. Klik op Exporteren en kies Excel\n\n"
+            "Ik heb het bestand ook naar je collega {rel_dat} gestuurd en je geprobeerd te bellen op {phone}.\n\n"
+            "Met vriendelijke groet,\nTasklane Support"
+        ),
+    },
+    "sv": {
+        "third": {"rel": "Sofia", "rel_acc": "Sofia", "rel_dat": "Sofia", "other": "Elin"},
+        "questions": [
+            "Hur exporterar jag mina projekt till Excel? Min kollega {rel} behöver också filen, ring mig på {phone}.",
+            "Var kan jag exportera projekt till Excel? Sedan i går kan bara {other} öppna exporten. Mitt nummer är {phone}.",
+            "Hur kan jag exportera mina projekt som Excel-fil? Du når mig på {phone}.",
+            "Export till Excel fungerar inte för mina projekt, hur exporterar jag dem? Min kollega {rel} försökte också. Telefon: {phone}",
+            "Kan jag exportera alla projekt till Excel på en gång? Ring {phone}, eller fråga min kollega {rel_acc}.",
+            "Hur exporterar jag projektlistan till Excel? Mitt användarnamn är {username}, ring mig på {phone}.",
+        ],
+        "reply": (
+            "Hej,\n\nSå exporterar du dina projekt till Excel:\n1. Öppna Projekt\n2. Klicka på Exportera och välj Excel\n\n"
+            "Jag har också skickat filen till din kollega {rel_dat} och försökt ringa dig på {phone}.\n\n"
+            "Vänliga hälsningar,\nTasklane Support"
+        ),
+    },
+    "de": {
+        "third": {"rel": "Anna", "rel_acc": "Anna", "rel_dat": "Anna", "other": "Katrin"},
+        "questions": [
+            "Wie exportiere ich meine Projekte nach Excel? Meine Kollegin {rel} braucht die Datei auch, rufen Sie mich unter {phone} an.",
+            "Wo kann ich Projekte nach Excel exportieren? Ich habe {other} gestern eingeladen und sie braucht den Export. Meine Nummer ist {phone}.",
+            "Wie kann ich meine Projekte als Excel-Datei exportieren? Sie erreichen mich unter {phone}.",
+            "Der Export nach Excel funktioniert für meine Projekte nicht, wie exportiere ich sie? Meine Kollegin {rel} hat es auch versucht. Telefon: {phone}",
+            "Kann ich alle Projekte auf einmal nach Excel exportieren? Rufen Sie {phone} an oder fragen Sie meine Kollegin {rel_acc}.",
+            "Wie exportiere ich die Projektliste nach Excel? Mein Benutzername ist {username}, rufen Sie mich unter {phone} an.",
+        ],
+        "reply": (
+            "Hallo,\n\nSo exportieren Sie Ihre Projekte nach Excel:\n1. Öffnen Sie Projekte\n2. Klicken Sie auf Exportieren und wählen Sie Excel\n\n"
+            "Ich habe die Datei auch an Ihre Kollegin {rel_dat} geschickt und versucht, Sie unter {phone} anzurufen.\n\n"
+            "Mit freundlichen Grüßen\nTasklane Support"
+        ),
+    },
+    "pl": {
+        "third": {"rel": "Katarzyna", "rel_acc": "Katarzynę", "rel_dat": "Katarzynie", "other": "Agnieszka"},
+        "questions": [
+            "Jak wyeksportować projekty do Excela? Moja koleżanka {rel} też potrzebuje pliku, proszę dzwonić pod {phone}.",
+            "Gdzie mogę wyeksportować projekty do Excela? Od wczoraj tylko {other} może otworzyć eksport. Mój numer to {phone}.",
+            "Jak mogę wyeksportować projekty jako plik Excel? Można do mnie dzwonić pod {phone}.",
+            "Eksport do Excela nie działa dla moich projektów, jak je wyeksportować? Moja koleżanka {rel} też próbowała. Telefon: {phone}",
+            "Czy mogę wyeksportować wszystkie projekty do Excela naraz? Proszę dzwonić pod {phone} albo zapytać koleżankę {rel_acc}.",
+            "Jak wyeksportować listę projektów do Excela? Mój login to {username}, proszę dzwonić pod {phone}.",
+        ],
+        "reply": (
+            "Dzień dobry,\n\nAby wyeksportować projekty do Excela:\n1. Otwórz Projekty\n2. Kliknij Eksportuj i wybierz Excel\n\n"
+            "Wysłałem plik także koleżance {rel_dat} i próbowałem dzwonić pod {phone}.\n\nPozdrawiam,\nZespół Tasklane"
+        ),
+    },
+}
+USERNAMES = ["xX_gamer_99", "jdevries", "sofia_k1990", "hans.mueller", "jkowalski"]
+
+
+def five_language_export(planted: list[tuple[str, str]]) -> dict:
+    """A Zendesk export of one recurring question in each language; every planted value goes into
+    planted as (type, value). Requesters are known users; the third persons are not."""
+    phones = itertools.cycle(NATIONAL_PHONES)
+    users = [{"id": 800001, "name": "Sam Carter", "email": "sam.carter@tasklane.example", "role": "agent"}]
+    tickets, number = [], itertools.count(2001)
+    for group_id, (lang, topic) in enumerate(FIVE_LANGUAGES.items(), start=1):
+        third = topic["third"]
+        planted.extend(("name", name) for name in third.values())
+        for i, question in enumerate(topic["questions"]):
+            ticket_id = next(number)
+            values = {**third, "phone": next(phones), "username": USERNAMES[group_id - 1]}
+            planted += [("phone", values["phone"])] + ([("username", values["username"])] if "{username}" in question else [])
+            requester = {"id": 900000 + ticket_id, "name": f"Requester {ticket_id}", "email": f"r{ticket_id}@example.com", "role": "end-user"}
+            users.append(requester)
+            ticket = zendesk_ticket(
+                ticket_id, question.split("?")[0] + "?", question.format(**values), topic["reply"].format(**values),
+                requester=requester["id"], group_id=group_id, created=f"2026-08-{3 + i:02d}T09:00:00Z",
+            )  # fmt: skip
+            tickets.append(ticket)
+    groups = [{"id": i, "name": f"Export ({lang})"} for i, lang in enumerate(FIVE_LANGUAGES, start=1)]
+    return zendesk_export(tickets, users, groups)
+
+
+def test_national_phones_and_third_persons_of_five_languages_reach_neither_drafts_nor_site(tmp_path):
+    planted: list[tuple[str, str]] = []
+    export = tmp_path / "zendesk.json"
+    export.write_text(json.dumps(five_language_export(planted), ensure_ascii=False, indent=1), encoding="utf-8")
+    assert set(find(planted, {export: readable_text(export)}, tmp_path)) == set(planted)
+    project = tmp_path / "help"
+    assert kbgen("init", str(project), "--site-name", "Tasklane Help", cwd=tmp_path).returncode == 0
+    (project / "site_config" / "kbgen.yml").write_text(KBGEN_YML, encoding="utf-8")
+    draft = kbgen("draft", str(export), "--min-topic-size", "3", cwd=project)
+    assert draft.returncode == 0, draft.stderr
+    build = kbgen("build", "--drafts", cwd=project)
+
+    drafts = [p for p in (project / "content").rglob("*.md") if "status: draft" in p.read_text(encoding="utf-8")]
+    languages_drafted = {p.relative_to(project / "content").parts[0] for p in drafts}
+    assert {"nl", "sv", "de", "pl"} <= languages_drafted and len(drafts) >= 5, [str(p) for p in drafts]
+    written = [p for root in ("content", "site") for p in sorted((project / root).rglob("*")) if p.is_file()]
+    written = [p for p in written if not (p.is_relative_to(project / "site") and shipped_by_a_theme(p, project / "site"))]
+    files = {p: text for p in written if (text := readable_text(p)) is not None}
+    leaks = find(planted, files, project)
+    if leaks or build.returncode:
+        lines = [f"{len(leaks)} personal values reached content/ or site/:"] + [line for found in leaks.values() for line in found]
+        if build.returncode:
+            lines.append(f"kbgen build --drafts exited with {build.returncode}: {build.stderr.strip()}")
+        pytest.fail("\n".join(lines), pytrace=False)
+    # The search can find things: the drafts' own words are in the built pages, in every language.
+    pages = " ".join(text for p, text in files.items() if p.suffix == ".html").lower()
+    assert all(word in pages for word in ("export", "exporteer", "exportera", "exportieren", "wyeksportować"))

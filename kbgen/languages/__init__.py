@@ -50,7 +50,9 @@ class Language:
     # search language (else English).
     search_stemmer: bool
     # -- feedback and the report --------------------------------------------------------------
-    stop_word_list: str  # the stop_words package's list ("dutch"): the report's comment groups skip it
+    # The stop_words package's list ("dutch"): the report's comment groups skip it, and redaction
+    # takes none of its words for a name.
+    stop_word_list: str
     form_timestamp: str  # Google Forms' "Timestamp" column header (kbgen.feedback.imports)
     # -- reading messages (kbgen.exports.text): where a message's history and signature begin --
     # Quoted-reply header lines, "..." for the date and sender (up to 200 characters) and a
@@ -79,12 +81,26 @@ class Language:
     support_words: tuple[str, ...] = ()  # the company signs after the name: "Anna, Tasklane Support"
     not_names: tuple[str, ...] = ()  # capitalised after a greeting or sign-off, yet no name: "Regards"
     team_words: tuple[str, ...] = ()  # a "name" holding one is the company's: "Ons Team", "Das Team"
+    # Before a third person's first name, in any case: "my colleague Pieter", "moja żona Katarzyna",
+    # "a user named Jessica". A word the name list knows is a name after one, even a common word.
+    relations: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()  # "and", "or": "Pieter en Anna", "Max eller Bas", "[phone] or [email]"
+    # Words that lead to a value ("call me on [phone]", "pod numer [phone]"): left out with the
+    # placeholder, as is_words are (redact.without_placeholders).
+    value_leads: tuple[str, ...] = ()
+    # Articles and determiners: a capitalised word after one is a noun ("kein Ton", "the Max plan"),
+    # not a name on its own.
+    articles: tuple[str, ...] = ()
     # Words that name a password or code ("wachtwoord: ..."); each holds one of secret_stems,
     # which gate the costly pattern: a text with no stem is not searched.
     secret_words: tuple[str, ...] = ()
     code_words: tuple[str, ...] = ()  # "the code from the text message is 041652"; hold a stem too
     secret_stems: tuple[str, ...] = ()
     is_words: tuple[str, ...] = ()  # between a code and its value: "is", "är", "lautet"; lowercase
+    # Words that name an account's login name ("mijn gebruikersnaam is jdevries"); each holds one
+    # of username_stems, which gate the pattern as secret_stems do.
+    username_words: tuple[str, ...] = ()
+    username_stems: tuple[str, ...] = ()
     # Street names, as written: the letters they are spelt with (the inside of a regex character
     # class: capitals "A-ZÅÄÖ", then the rest "a-zåäö") and their endings ("Keizersgracht 221").
     street_capitals: str = "A-Z"
@@ -214,6 +230,7 @@ def _problems(language: Language) -> list[str]:
         problems.append(f"stop_word_list: '{language.stop_word_list}' is not a list of the stop_words package")
     for words, stems, field in (
         (language.secret_words + language.code_words, language.secret_stems, "secret_stems"),
+        (language.username_words, language.username_stems, "username_stems"),
         (language.postcode_labels, language.postcode_stems, "postcode_stems"),
     ):
         # The gate searches the lowercased text: a stem with a capital covers nothing.

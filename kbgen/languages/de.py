@@ -68,10 +68,23 @@ LANGUAGE = Language(
     support_words=("kundenservice", "support", "team", "service"),
     not_names=("grüße", "grüßen"),
     team_words=("kundendienst", "support", "team", "service", "das", "ihr", "ihre", "unser"),
+    relations=(
+        "Kollege", "Kollegen", "Kollegin", "Mitarbeiter", "Mitarbeiterin", "Assistent", "Assistentin", "Chef", "Chefin",
+        "Frau", "Mann", "Ehefrau", "Ehemann", "Partner", "Partnerin", "Freundin", "Freund", "Sohn", "Tochter", "Mutter",
+        "Vater", "Bruder", "Schwester", "namens", "heißt",
+    ),
+    conjunctions=("und", "oder"),
+    articles=(
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+        "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesen", "diesem", "jeder", "jede", "jedes",
+    ),
+    value_leads=("an", "unter", "auf", "über", "von", "bei", "mit", "in", "für", "per", "nach", "aus", "zu", "unter der Nummer"),
     secret_words=("passwort", "kennwort", "pin", "pin-code", "bestätigungscode", "einmalcode"),
     code_words=("code",),
     secret_stems=("pass", "kennw", "pin", "code"),
     is_words=("ist", "lautet"),
+    username_words=("Benutzername", "Benutzernamen", "Nutzername", "Nutzernamen", "Anmeldename", "Login", "Kontoname", "Spitzname"),
+    username_stems=("nutzername", "anmeldename", "login", "kontoname", "spitzname"),
     street_capitals="A-ZÄÖÜ",
     street_letters="a-zäöüß-",  # and "-": "Karl-Marx-Straße"
     street_suffixes=(

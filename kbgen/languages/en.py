@@ -72,6 +72,14 @@ LANGUAGE = Language(
     support_words=("support", "team", "service", "helpdesk"),
     not_names=("support", "again", "sir", "madam", "thanks", "regards", "wishes"),
     team_words=("team", "support", "service", "helpdesk", "your", "the", "our"),
+    relations=(
+        "colleague", "colleagues", "coworker", "co-worker", "teammate", "team member", "employee", "assistant", "boss", "manager",
+        "wife", "husband", "partner", "girlfriend", "boyfriend", "son", "daughter", "mother", "mom", "mum", "father",
+        "dad", "brother", "sister", "friend", "named", "called",
+    ),
+    conjunctions=("and", "or"),
+    articles=("the", "a", "an", "this", "that", "these", "those", "no", "every", "each", "any"),
+    value_leads=("on", "at", "to", "via", "from", "by", "with", "under", "in", "for", "of"),
     secret_words=(
         "password", "passwd", "pwd", "pin", "pin code", "pin-code", "pincode", "verification code", "security code",
         "one-time code", "one time code",
@@ -79,6 +87,8 @@ LANGUAGE = Language(
     code_words=("code",),
     secret_stems=("pass", "pwd", "pin", "code"),
     is_words=("is",),
+    username_words=("username", "user name", "user id", "login", "login name", "account name", "screen name", "nickname", "gamertag", "gamer tag", "game tag"),
+    username_stems=("user", "login", "account name", "screen name", "nick", "gamertag", "gamer tag", "game tag"),
     street_types_after=(
         "Street", "St", "St.", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Lane", "Ln", "Ln.", "Drive", "Dr", "Dr.",
         "Boulevard", "Blvd", "Blvd.", "Way", "Court", "Ct", "Ct.", "Place", "Pl", "Pl.", "Square", "Sq", "Sq.",

@@ -70,6 +70,14 @@ LANGUAGE = Language(
     support_words=("kundtjänst", "teamet", "support", "service"),
     not_names=("tack", "hälsningar"),
     team_words=("kundservice", "teamet", "support", "vårt"),
+    relations=(
+        "kollega", "kollegan", "medarbetare", "assistent", "chef", "chefen", "fru", "frun", "man", "mannen", "sambo",
+        "partner", "flickvän", "pojkvän", "son", "sonen", "dotter", "dottern", "mamma", "pappa", "bror", "syster", "vän",
+        "kompis", "som heter", "heter",
+    ),
+    conjunctions=("och", "eller"),
+    articles=("en", "ett", "den", "det", "de", "denna", "detta", "ingen", "inget", "varje"),
+    value_leads=("på", "till", "via", "från", "av", "hos", "med", "under", "i", "för", "på nummer"),
     secret_words=(
         "lösenord", "losenord", "pinkod", "pinkoden", "pin-kod", "pin", "verifieringskod", "verifieringskoden",
         "engångskod", "engångskoden",
@@ -77,6 +85,8 @@ LANGUAGE = Language(
     code_words=("kod", "koden", "kode"),  # "kode": Norwegian and Danish
     secret_stems=("lösen", "losen", "pin", "kod"),
     is_words=("är", "er"),  # "er": Norwegian and Danish
+    username_words=("användarnamn", "användarnamnet", "användar-id", "inloggningsnamn", "inloggning", "login", "smeknamn"),
+    username_stems=("användar", "inlogg", "login", "smeknamn"),
     street_capitals="A-ZÅÄÖ",
     street_letters="a-zåäö",
     street_suffixes=("gatan", "vägen", "gränd", "torget", "backen", "stigen", "allén", "gången", "leden"),

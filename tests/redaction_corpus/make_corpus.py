@@ -45,8 +45,8 @@ STYLES = {"question": 0.4, "reply": 0.4, "follow-up": 0.2}
 # every kind of message. Greetings, sign-offs and signature blocks add names, phones, emails and
 # addresses on top.
 DECK = {
-    "email": 26, "phone": 32, "iban": 12, "card": 10, "id-number": 18, "ip": 8, "url": 9,
-    "handle": 7, "address": 17, "secret": 10, "order-number": 6,
+    "email": 26, "phone": 40, "iban": 12, "card": 10, "id-number": 18, "ip": 8, "url": 9,
+    "handle": 7, "address": 17, "secret": 10, "order-number": 6, "third-person": 12, "username": 8,
 }
 
 # -- people ----------------------------------------------------------------------------------------
@@ -172,18 +172,25 @@ PHONE_FORMATS = {
         ("nl-landline", "NL", lambda d: f"0{random_area_nl(d)}-{d(3)} {d(4)}"),
         ("nl-landline-intl", None, lambda d: f"+31 (0)20 {d(3)} {d(4)}"),
         ("nl-compact", "NL", lambda d: f"06{d(8)}"),
+        ("nl-landline-brackets", "NL", lambda d: f"(0{random_area_nl(d)}) {d(3)} {d(4)}"),
+        ("nl-landline-one-dash", "NL", lambda d: f"0{random_area_nl(d)}-{d(7)}"),
+        ("nl-landline-trunk-brackets", "NL", lambda d: f"(0){random_area_nl(d)} {d(3)} {d(2)} {d(2)}"),
     ],
     "sv": [
         ("se-mobile", "SE", lambda d: f"07{d(1)}-{d(3)} {d(2)} {d(2)}"),
         ("se-mobile-intl", None, lambda d: f"+46 7{d(1)} {d(3)} {d(2)} {d(2)}"),
         ("se-landline", "SE", lambda d: f"08-{d(3)} {d(3)} {d(2)}"),
         ("se-compact", "SE", lambda d: f"07{d(8)}"),
+        ("se-landline-brackets", "SE", lambda d: f"(08) {d(3)} {d(2)} {d(2)}"),
+        ("se-landline-area", "SE", lambda d: f"0{random_area_se(d)}-{d(3)} {d(2)} {d(2)}"),
     ],
     "pl": [
         ("pl-mobile-intl", None, lambda d: f"+48 {random_mobile_pl(d)} {d(3)} {d(3)}"),
         ("pl-mobile", "PL", lambda d: f"{random_mobile_pl(d)} {d(3)} {d(3)}"),
         ("pl-mobile-dash", "PL", lambda d: f"{random_mobile_pl(d)}-{d(3)}-{d(3)}"),
         ("pl-landline-intl", None, lambda d: f"+48 22 {d(3)} {d(2)} {d(2)}"),
+        ("pl-landline", "PL", lambda d: f"{random_area_pl(d)} {d(3)} {d(2)} {d(2)}"),
+        ("pl-landline-brackets", "PL", lambda d: f"({random_area_pl(d)}) {d(3)}-{d(2)}-{d(2)}"),
     ],
     "de": [
         ("de-landline-intl", None, lambda d: f"+49 30 {d(7)}"),
@@ -191,6 +198,8 @@ PHONE_FORMATS = {
         ("de-mobile", "DE", lambda d: f"015{d(1)} {d(8)}"),
         ("de-mobile-intl", None, lambda d: f"+49 (0)15{d(1)} {d(8)}"),
         ("de-landline-slash", "DE", lambda d: f"089/{d(7)}"),
+        ("de-landline-brackets", "DE", lambda d: f"(030) {d(7)}"),
+        ("de-landline-dash", "DE", lambda d: f"0221-{d(7)}"),
     ],
     "en": [
         ("gb-landline-intl", None, lambda d: f"+44 20 7{d(3)} {d(4)}"),
@@ -201,6 +210,9 @@ PHONE_FORMATS = {
         ("us-intl", None, lambda d: f"+1 {random_area_us(d)} {d(3)} {d(4)}"),
         ("us-dashes", "US", lambda d: f"{random_area_us(d)}-{d(3)}-{d(4)}"),
         ("us-dots", "US", lambda d: f"{random_area_us(d)}.{d(3)}.{d(4)}"),
+        ("gb-landline-brackets", "GB", lambda d: f"(020) 7{d(3)} {d(4)}"),
+        ("gb-landline-area-brackets", "GB", lambda d: f"(0161) {d(3)} {d(4)}"),
+        ("gb-landline-long-area", "GB", lambda d: f"01223 {d(6)}"),
     ],
 }
 
@@ -220,6 +232,14 @@ def random_mobile_pl(d) -> str:
     return ["501", "601", "602", "691", "512", "790", "880", "725"][int(d(1)) % 8]
 
 
+def random_area_se(d) -> str:
+    return ["31", "40", "18", "13", "90", "60"][int(d(1)) % 6]
+
+
+def random_area_pl(d) -> str:
+    return ["22", "12", "58", "61", "71", "42"][int(d(1)) % 6]
+
+
 def random_area_us(d) -> str:
     return ["212", "415", "646", "312", "617", "206", "303", "512"][int(d(1)) % 8]
 
@@ -229,9 +249,10 @@ def phone(rng: random.Random, lang: str) -> tuple[str, str]:
     if rng.random() < 0.85:
         formats = PHONE_FORMATS[lang]
         form, region, write = rng.choices(formats, weights=[3 if f[0] in COMMON_PHONE_FORMS else 1 for f in formats])[0]
-    else:  # a number from abroad is written the international way
+    else:  # a number from abroad: written the international way, or as at home
         abroad = rng.choice([x for x in LANGUAGES if x != lang])
-        form, region, write = rng.choice([f for f in PHONE_FORMATS[abroad] if f[1] is None])
+        international = rng.random() < 0.5
+        form, region, write = rng.choice([f for f in PHONE_FORMATS[abroad] if (f[1] is None) == international])
     for _ in range(1000):
         text = write(lambda n: digits(rng, n))
         number = phonenumbers.parse(text, region)
@@ -378,6 +399,23 @@ def handle(rng: random.Random, person: Someone) -> tuple[str, str]:
         (f"@{first}.{last}", "handle-dotted"),
         (f"@{last}_{first[0]}", "handle-underscore"),
         (f"@{first}{last[:3]}", "handle-short"),
+    ])
+
+
+# Invented game and forum names: no word of any of the five languages.
+FANTASY_NAMES = ["Shadowfax", "Quibblefox", "Zephyrion", "Mossbeard", "Thornwick", "Glimmerjack", "Vortexa", "Nimbrel"]
+
+
+def username(rng: random.Random, person: Someone) -> tuple[str, str]:
+    """An account name the customer types out; person is whose it is."""
+    first = ascii_fold(person.first).lower()
+    last = ascii_fold(person.last).lower().replace(" ", "")
+    return rng.choice([
+        (f"{first[0]}{last}", "username-initial-last"),
+        (f"{first}.{last}", "username-dotted"),
+        (f"xX_{rng.choice(['gamer', 'ninja', 'pixel', 'wolf'])}_{rng.randint(10, 99)}", "username-gamer"),
+        (rng.choice(FANTASY_NAMES), "username-invented"),
+        (f"{first}{rng.randint(1970, 2009)}", "username-first-year"),
     ])
 
 
@@ -549,6 +587,13 @@ CUSTOMER_BODY = {
         "secret": ["I tried password: {secret} but it doesn't work.", "My password is {secret}, can you check what is wrong?",
                    "my pin is {pin}", "The verification code {code} was rejected three times.", "The code from the SMS is {code} but it says invalid."],
         "order-number": ["This is about order {order}.", "The invoice for {order} shows the wrong VAT number."],
+        "third-person": ["{My_colleague} {other} can't log in since the update.",
+                         "I invited {other} ({other_email}) three days ago but the invitation never arrived.",
+                         "Could you give {my_colleague} {other_full} admin rights?", "{My_partner} {other} uses the same account on the tablet.",
+                         "A user named {other} keeps getting error 429.", "{Other_title} {other_Last} from our finance team needs copies of the invoices.",
+                         "Since Monday only {other} can see the invoices."],
+        "username": ["My username is {username}, in case you need it.", "my user name is {username}", "My Game Tag Is {username}.",
+                     "Login: {username}"],
     },
     "nl": {
         "email": ["Kunnen jullie de factuur naar {email} sturen?", "Ik log in met {email} maar krijg steeds een foutmelding.",
@@ -574,6 +619,12 @@ CUSTOMER_BODY = {
         "secret": ["Ik heb wachtwoord: {secret} geprobeerd maar dat werkt niet.", "Mijn wachtwoord is {secret}, kunnen jullie kijken wat er mis is?",
                    "mijn pincode is {pin}", "De verificatiecode {code} wordt steeds afgewezen.", "De code uit de sms is {code} maar die klopt niet."],
         "order-number": ["Het gaat om bestelling {order}.", "Op de factuur van {order} staat het verkeerde btw-nummer."],
+        "third-person": ["{My_colleague} {other} kan sinds de update niet inloggen.",
+                         "Ik heb {other} ({other_email}) drie dagen geleden uitgenodigd, maar de uitnodiging kwam nooit aan.",
+                         "Kunnen jullie {my_colleague} {other_full} beheerdersrechten geven?", "{My_partner} {other} gebruikt hetzelfde account op de tablet.",
+                         "Een gebruiker genaamd {other} krijgt steeds foutmelding 429.", "{Other_title} {other_Last} van de administratie wil kopieën van de facturen.",
+                         "Sinds maandag kan alleen {other} de facturen zien."],
+        "username": ["Mijn gebruikersnaam is {username}, mocht dat helpen.", "Inlognaam: {username}", "mijn gebruikersnaam is {username}"],
     },
     "sv": {
         "email": ["Kan ni skicka fakturan till {email} i stället?", "Jag loggar in med {email} men det står att kontot inte finns.",
@@ -599,6 +650,11 @@ CUSTOMER_BODY = {
         "secret": ["Jag provade lösenord: {secret} men det fungerar inte.", "Mitt lösenord är {secret}, kan ni se vad som är fel?",
                    "min pinkod är {pin}", "Verifieringskoden {code} godkänns inte.", "Koden från sms:et är {code} men den är ogiltig."],
         "order-number": ["Det gäller order {order}.", "Fakturan för {order} har fel momsnummer."],
+        "third-person": ["{My_colleague} {other} kan inte logga in sedan uppdateringen.",
+                         "Jag bjöd in {other} ({other_email}) för tre dagar sedan men inbjudan kom aldrig fram.",
+                         "Kan ni ge {my_colleague} {other_full} administratörsrättigheter?", "{My_partner} {other} använder samma konto på surfplattan.",
+                         "En användare som heter {other} får hela tiden fel 429.", "Sedan i måndags kan bara {other} se fakturorna."],
+        "username": ["Mitt användarnamn är {username} om ni behöver det.", "Användarnamn: {username}"],
     },
     "pl": {
         "email": ["Proszę wysłać fakturę na adres {email}.", "Loguję się jako {email}, ale system twierdzi, że konto nie istnieje.",
@@ -624,6 +680,12 @@ CUSTOMER_BODY = {
         "secret": ["Próbowałem hasło: {secret}, ale nie działa.", "Moje hasło to {secret}, czy możecie sprawdzić, co jest nie tak?",
                    "kod: {code}", "Kod weryfikacyjny {code} jest odrzucany.", "mój PIN to {pin}"],
         "order-number": ["Chodzi o zamówienie {order}.", "Faktura do {order} ma zły NIP."],
+        "third-person": ["{My_colleague} {other} nie może się zalogować od aktualizacji.",
+                         "Trzy dni temu wysłałam zaproszenie, ale {other} ({other_email}) nadal nie ma dostępu.",
+                         "Proszę nadać uprawnienia administratora: {my_colleague} {other_full}.", "{My_partner} {other} korzysta z tego samego konta na tablecie.",
+                         "Użytkownik o imieniu {other} ciągle dostaje błąd 429.", "{Other_title} {other_Last} z księgowości potrzebuje kopii faktur.",
+                         "Od poniedziałku tylko {other} widzi faktury."],
+        "username": ["Mój login to {username}, jeśli to pomoże.", "Nazwa użytkownika: {username}", "mój login to {username}"],
     },
     "de": {
         "email": ["Bitte schicken Sie die Rechnung an {email}.", "Ich melde mich mit {email} an, aber das Konto wird nicht gefunden.",
@@ -649,6 +711,12 @@ CUSTOMER_BODY = {
         "secret": ["Ich habe Passwort: {secret} probiert, aber es geht nicht.", "Mein Passwort ist {secret}, können Sie prüfen, was nicht stimmt?",
                    "meine PIN ist {pin}", "Der Bestätigungscode {code} wird abgelehnt.", "Der Code aus der SMS lautet {code}, er wird nicht akzeptiert."],
         "order-number": ["Es geht um Bestellung {order}.", "Die Rechnung zu {order} hat die falsche USt-IdNr."],
+        "third-person": ["{My_colleague} {other} kann sich seit dem Update nicht anmelden.",
+                         "Ich habe {other} ({other_email}) vor drei Tagen eingeladen, aber die Einladung kam nie an.",
+                         "Können Sie {my_colleague_dative} {other_full} Adminrechte geben?", "{My_partner} {other} nutzt dasselbe Konto auf dem Tablet.",
+                         "Ein Nutzer namens {other} bekommt ständig Fehler 429.", "{Other_title} {other_Last} aus der Buchhaltung braucht Kopien der Rechnungen.",
+                         "Seit Montag sieht nur {other} die Rechnungen."],
+        "username": ["Mein Benutzername ist {username}, falls Sie ihn brauchen.", "Benutzername: {username}", "Mein Login lautet {username}."],
     },
 }
 
@@ -667,6 +735,8 @@ AGENT_BODY = {
         "address": ["We've shipped the card reader to {address}.", "Your billing address is now {address}."],
         "secret": ["Your temporary password is {secret}, please change it after logging in.", "The one-time code is {code}."],
         "order-number": ["Order {order} has been refunded."],
+        "third-person": ["I've given your colleague {other} admin rights.", "Your colleague {other_full} can now see the invoices too."],
+        "username": ["The username {username} is unlocked again."],
     },
     "nl": {
         "email": ["Ik heb het inlogadres gewijzigd naar {email}.", "We hebben een bevestiging gestuurd naar {email}.",
@@ -682,6 +752,8 @@ AGENT_BODY = {
         "address": ["De kaartlezer is verstuurd naar {address}.", "Je factuuradres is nu {address}."],
         "secret": ["Je tijdelijke wachtwoord is {secret}, wijzig het na het inloggen.", "De eenmalige code is {code}."],
         "order-number": ["Bestelling {order} is terugbetaald."],
+        "third-person": ["Ik heb je collega {other} beheerdersrechten gegeven.", "Je collega {other_full} kan nu ook de facturen zien."],
+        "username": ["De gebruikersnaam {username} is weer ontgrendeld."],
     },
     "sv": {
         "email": ["Jag har ändrat inloggningsadressen till {email}.", "Vi har skickat en bekräftelse till {email}.",
@@ -697,6 +769,8 @@ AGENT_BODY = {
         "address": ["Kortläsaren har skickats till {address}.", "Din fakturaadress är nu {address}."],
         "secret": ["Ditt tillfälliga lösenord är {secret}, byt det efter inloggningen.", "Engångskoden är {code}."],
         "order-number": ["Order {order} har återbetalats."],
+        "third-person": ["Jag har gett din kollega {other} administratörsrättigheter.", "Din kollega {other_full} kan nu också se fakturorna."],
+        "username": ["Användarnamnet {username} är upplåst igen."],
     },
     "pl": {
         "email": ["Zmieniłem adres logowania na {email}.", "Wysłaliśmy potwierdzenie na {email}.",
@@ -712,6 +786,8 @@ AGENT_BODY = {
         "address": ["Czytnik został wysłany na adres {address}.", "Adres do faktur to teraz {address}."],
         "secret": ["Tymczasowe hasło: {secret}, proszę je zmienić po zalogowaniu.", "Jednorazowy kod: {code}."],
         "order-number": ["Zamówienie {order} zostało zwrócone."],
+        "third-person": ["Użytkownik o imieniu {other} ma już uprawnienia administratora.", "Konto, z którego korzysta {your_colleague} {other_full}, jest już aktywne."],
+        "username": ["Login {username} jest znowu odblokowany."],
     },
     "de": {
         "email": ["Ich habe die Login-Adresse auf {email} geändert.", "Wir haben eine Bestätigung an {email} geschickt.",
@@ -727,6 +803,8 @@ AGENT_BODY = {
         "address": ["Das Kartenlesegerät wurde an {address} verschickt.", "Ihre Rechnungsadresse lautet jetzt {address}."],
         "secret": ["Ihr vorläufiges Passwort ist {secret}, bitte ändern Sie es nach der Anmeldung.", "Der Einmalcode lautet {code}."],
         "order-number": ["Bestellung {order} wurde erstattet."],
+        "third-person": ["Ich habe {your_colleague_dative} {other} Adminrechte gegeben.", "{Your_colleague} {other_full} kann jetzt auch die Rechnungen sehen."],
+        "username": ["Der Benutzername {username} ist wieder entsperrt."],
     },
 }
 # A sentence that introduces the customer by name in the body (only when the helpdesk knows them).
@@ -759,14 +837,40 @@ AGENT_OPENERS = {
 }
 
 
+# How a third person is named in the running text: after a relation word ("my colleague"), by
+# gender; a capitalised slot name capitalises the words.
+RELATIONS = {
+    "my_colleague": {"en": ("my colleague", "my colleague"), "nl": ("mijn collega", "mijn collega"), "sv": ("min kollega", "min kollega"),
+                     "pl": ("mój kolega", "moja koleżanka"), "de": ("mein Kollege", "meine Kollegin")},
+    "my_colleague_dative": {"de": ("meinem Kollegen", "meiner Kollegin")},
+    "my_partner": {"en": ("my husband", "my wife"), "nl": ("mijn man", "mijn vrouw"), "sv": ("min man", "min fru"),
+                   "pl": ("mój mąż", "moja żona"), "de": ("mein Mann", "meine Frau")},
+    "your_colleague": {"pl": ("Pana kolega", "Pana koleżanka"), "de": ("Ihr Kollege", "Ihre Kollegin")},
+    "your_colleague_dative": {"de": ("Ihrem Kollegen", "Ihrer Kollegin")},
+}
+# A third person's title in the running text (nominative: "Pan", not the "Panie" of a greeting).
+THIRD_TITLES = {"en": ("Mr", "Ms"), "nl": ("meneer", "mevrouw"), "de": ("Herr", "Frau"), "pl": ("Pan", "Pani")}
+# Words that name a person by their name ("a user named"): the name after them is in context.
+NAMING_WORDS = ("named", "genaamd", "som heter", "namens", "o imieniu")
+
+
+def third_person_form(template: str) -> str:
+    """How a template names its third person: after a title, a relation word, or on its own."""
+    if "{other_Last}" in template:
+        return "third-person-title"
+    related = any(f"{{{slot}}}" in template.lower() for slot in RELATIONS) or any(w in template for w in NAMING_WORDS)
+    return ("third-person-relation" if related else "third-person-bare") + ("-full" if "{other_full}" in template else "")
+
+
 class Planter:
     """Fills one message's templates, remembering every value planted in it."""
 
-    def __init__(self, rng: random.Random, lang: str, customer: Someone, agent: Someone) -> None:
+    def __init__(self, rng: random.Random, lang: str, customer: Someone, agent: Someone, third: Someone) -> None:
         self.rng = rng
         self.lang = lang
         self.customer = customer
         self.agent = agent
+        self.third = third  # someone the message names who is not in the helpdesk's export
         self.planted: list[dict] = []
 
     def plant(self, kind: str, value: str, form: str) -> str:
@@ -775,10 +879,19 @@ class Planter:
         return value
 
     def fill(self, template: str, name_form: str = "body") -> str:
-        return re.sub(r"\{(\w+)\}", lambda m: self.slot(m.group(1), name_form), template)
+        third_form = third_person_form(template)
+        return re.sub(r"\{(\w+)\}", lambda m: self.slot(m.group(1), name_form, third_form), template)
 
-    def slot(self, slot: str, name_form: str) -> str:
-        rng, lang, c, a = self.rng, self.lang, self.customer, self.agent
+    def slot(self, slot: str, name_form: str, third_form: str = "") -> str:
+        rng, lang, c, a, t = self.rng, self.lang, self.customer, self.agent, self.third
+        if slot.lower() in RELATIONS:
+            words = RELATIONS[slot.lower()][lang][t.gender == "f"]
+            return words[0].upper() + words[1:] if slot[0].isupper() else words
+        if slot == "Other_title":
+            return THIRD_TITLES[lang][t.gender == "f"].capitalize()
+        if slot in ("other", "other_full", "other_Last"):
+            value = {"other": t.first, "other_full": t.full, "other_Last": t.last_titled}[slot]
+            return self.plant("name", value, third_form)
         names = {
             "first": c.first, "full": c.full, "Last": c.last_titled, "first_lc": c.first.lower(), "full_lc": c.full.lower(),
             "a_first": a.first, "a_full": a.full,
@@ -808,8 +921,10 @@ class Planter:
             "pin": lambda: (str(rng.randint(1000, 9999)), "pin"),
             "code": lambda: (digits(rng, 6), "one-time-code"),
             "order": lambda: order_number(rng),
+            "other_email": lambda: (t.email, "third-person-address"),
+            "username": lambda: username(rng, c),
         }
-        kinds = {"email2": "email", "a_email": "email", "id": "id-number", "pin": "secret", "code": "secret", "order": "order-number",
+        kinds = {"email2": "email", "a_email": "email", "other_email": "email", "id": "id-number", "pin": "secret", "code": "secret", "order": "order-number",
                  "postcode": "address"}
         value, form = values[slot]()
         return self.plant(kinds.get(slot, slot), value, form)
@@ -849,7 +964,10 @@ def planted_message(rng: random.Random, turns: Rotation, lang: str, number: int,
     # Who the helpdesk export names: usually the customer, the agent less often.
     customer_known = rng.random() < 0.85
     agent_known = rng.random() < 0.6
-    p = Planter(rng, lang, customer, agent)
+    third = make_person(rng, lang)
+    while third.first in (customer.first, agent.first) or third.last in (customer.last, agent.last):
+        third = make_person(rng, lang)
+    p = Planter(rng, lang, customer, agent, third)
     lines: list[str] = []
 
     if style == "reply":
@@ -1025,6 +1143,11 @@ CLEAN_SENTENCES = {
         "Call us on 020 794 1100 if the chat is unavailable.",
         "Windows build 10.0.19045.3803 and macOS 14.6 are the oldest versions we support.",
         "Keyboard shortcuts: Ctrl+K opens search, Ctrl+Shift+E exports the current view.",
+        # First names that are words too: none of them names anyone here.
+        "Will the export keep its filters? It will, and Mark as read works in every list.",
+        "The Max plan includes priority support; upgrades made in May or August are billed pro rata.",
+        "Open Settings, choose Grant access and then click Edit or Save.",
+        "Bill payments are listed under Billing, and every user can see the Summer release notes.",
     ],
     "nl": [
         "Tasklane {version} wordt sinds {date} uitgerold naar alle werkruimtes.",
@@ -1049,6 +1172,9 @@ CLEAN_SENTENCES = {
         "Tasklane B.V. staat ingeschreven onder KvK-nummer 81234567.",
         "Sneltoetsen: Ctrl+K opent het zoeken, Ctrl+Shift+E exporteert de huidige weergave.",
         "Amsterdam, Utrecht en Rotterdam hebben sinds {date} een eigen supportteam.",
+        "Hoe werkt het Max-abonnement? Dit abonnement kost {price} per maand.",
+        "Per gebruiker betaal je {price}; kies Jaarlijks of Maandelijks onder Abonnement.",
+        "Ben je ingelogd, dan zie je onder Mijn account ook de facturen van mei.",
     ],
     "sv": [
         "Tasklane {version} rullas ut till alla arbetsytor sedan {date}.",
@@ -1072,6 +1198,9 @@ CLEAN_SENTENCES = {
         "Tasklane AB har organisationsnummer 559123-4561.",
         "Kortkommandon: Ctrl+K öppnar sökningen, Ctrl+Shift+E exporterar vyn.",
         "Stockholm, Göteborg och Malmö har haft egen support sedan {date}.",
+        "Per användare kostar Max-planen {price} i månaden.",
+        "Vill du byta plan klickar du på Ändra och väljer Bas eller Plus.",
+        "Dag för dag ser du under Aktivitet vad som har ändrats.",
     ],
     "pl": [
         "Tasklane {version} jest wdrażany we wszystkich obszarach roboczych od {date}.",
@@ -1095,6 +1224,8 @@ CLEAN_SENTENCES = {
         "Dane firmy do faktury: Tasklane Sp. z o.o., NIP 525-234-56-75.",
         "Skróty klawiszowe: Ctrl+K otwiera wyszukiwanie, Ctrl+Shift+E eksportuje widok.",
         "Warszawa, Kraków i Gdańsk mają własny zespół wsparcia od {date}.",
+        "Czy Pan otrzymał fakturę? Plan Max kosztuje {price} miesięcznie.",
+        "Od maja plan Basic obejmuje {count} projektów, a plan Max nielimitowane projekty.",
     ],
     "de": [
         "Tasklane {version} wird seit {date} für alle Arbeitsbereiche ausgerollt.",
@@ -1118,6 +1249,9 @@ CLEAN_SENTENCES = {
         "Tasklane GmbH, Amtsgericht Charlottenburg, HRB 212345 B.",
         "Tastenkürzel: Strg+K öffnet die Suche, Strg+Umschalt+E exportiert die Ansicht.",
         "Berlin, München und Hamburg haben seit dem {date} ein eigenes Support-Team.",
+        "Wenn kein Ton zu hören ist, prüfen Sie die Lautsprecher; der Tarif Max enthält {count} Projekte.",
+        "Im Menü Ansicht wählen Sie Symbol und Iris als Darstellung.",
+        "Will ich nicht? Dann klicken Sie auf Abbestellen, die Mark-Funktion bleibt erhalten.",
     ],
 }
 
