@@ -32,6 +32,7 @@ from kbgen import languages
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
+from kbgen.redact import without_placeholders
 from kbgen.words import all_words, content_words, stop_words
 
 # Languages tickets are detected in besides the registered ones; anything else is grouped as
@@ -383,7 +384,7 @@ def _customer_text(ticket: Ticket) -> str:
 
 
 def _first_sentence(text: str, limit: int = 160) -> str:
-    text = _PLACEHOLDER.sub("", text)
+    text = without_placeholders(text)
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
     match = re.match(r"(.+?[?!.])(\s|$)", text)
     sentence = match.group(1) if match and len(match.group(1)) >= 15 else text
@@ -411,22 +412,25 @@ def _cut_subject(ticket: Ticket) -> bool:
     return bool(stem) and question.startswith(stem) and len(question) > len(stem) + 1 and question[len(stem)] not in "?.!"
 
 
-def _sentences_of(ticket: Ticket) -> list[tuple[str, bool]]:
-    """Candidate titles, each with whether it asks: the subject unless cut short, then the
-    sentences of the customer's message."""
+def _sentences_of(ticket: Ticket) -> list[tuple[str, bool, bool]]:
+    """Candidate titles, each with whether it asks and whether personal data was taken out of
+    it: the subject unless cut short, then the sentences of the customer's message. The
+    placeholders go with what they leave dangling ("I invited Jessica ([email])" -> "I invited
+    Jessica")."""
     found = []
     if not _cut_subject(ticket):
-        subject = _without_greeting(_PLACEHOLDER.sub("", ticket.subject).strip())
-        found.append((subject, subject.endswith("?")))
-    for sentence in re.split(r"(?<=[?!.])\s+|\n+", _PLACEHOLDER.sub("", ticket.question)):
-        sentence = _without_greeting(sentence.strip(" ,-"))
-        if not _courtesies().greeting_line.match(sentence):
-            found.append((sentence, sentence.endswith("?")))
-    return [(s, asks) for s, asks in found if 15 <= len(s) <= 110]
+        found.append(ticket.subject.strip())
+    found.extend(re.split(r"(?<=[?!.])\s+|\n+", ticket.question))
+    sentences = []
+    for raw in found:
+        sentence = _without_greeting(without_placeholders(raw).strip(" ,-"))
+        if 15 <= len(sentence) <= 110 and not _courtesies().greeting_line.match(sentence):
+            sentences.append((sentence, sentence.endswith("?"), bool(_PLACEHOLDER.search(raw))))
+    return sentences
 
 
 def _questions_of(ticket: Ticket) -> list[str]:
-    return [s for s, asks in _sentences_of(ticket) if asks]
+    return [s for s, asks, _ in _sentences_of(ticket) if asks]
 
 
 def _words(text: str) -> set[str]:
@@ -441,8 +445,8 @@ def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
     best, best_score = "", -1.0
     pronouns = set(languages.get(lang).pronouns) if lang in languages.codes() else set()
     for rank, ticket in enumerate(ranked[:TITLE_CANDIDATES]):
-        for sentence, asks in _sentences_of(ticket):
-            if len(sentence) > TITLE_LIMIT:
+        for sentence, asks, redacted in _sentences_of(ticket):
+            if len(sentence) > TITLE_LIMIT or redacted:  # a title with a hole where a value was
                 continue
             stems = content_words(sentence, lang)
             pronoun = bool(pronouns & set(re.findall(r"[^\W\d_]+", sentence.lower())))

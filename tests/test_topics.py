@@ -1,3 +1,4 @@
+import re
 import csv
 from collections import Counter
 from dataclasses import replace
@@ -267,3 +268,18 @@ def test_a_title_with_a_pronoun_names_the_topic_twice_over():
     assert words.names_the_topic(["cost"])  # "What does a seat cost?"
     assert not words.names_the_topic(["cost"], pronoun=True)  # "How much does it cost?"
     assert words.names_the_topic(["cost", "plan"], pronoun=True)  # "How much does the plan cost, and can I pay it yearly?"
+
+
+def test_phrasings_keep_no_husk_of_removed_data():
+    texts = [
+        "I invited [name] ([email]) three days ago, how do I resend the invite?",
+        "How do I resend the invite to my colleague at [email]?",
+        "Can you resend the invite? Call me on [phone].",
+        "How do I resend the invite for [name]?",
+        "How do I resend the invite, the first one ([email]) expired?",
+        "How do I resend the invite link?",
+    ]
+    topic = one_topic(texts)
+    assert "[" not in topic.title
+    for text in (topic.title, *topic.phrasings):
+        assert not re.search(r"\(\s*\)|\s[.,?]|\b(?:on|at|to)\s*[.?]", text), text
