@@ -350,12 +350,16 @@ class TopicWords:
         return sum(self.every.get(w, 0.0) * weight for w, weight in zip(stems, weights)) / sum(weights)
 
     def is_specific(self, text: str, stems: Sequence[str]) -> bool:
-        """Whether text holds a detail of few tickets: a rare word, a number or a placeholder."""
+        """Whether text holds a detail of few tickets: a placeholder, a number or a name (a shop,
+        a bank, a person, a product) that fewer than half of them hold, or a word fewer than
+        SPECIFIC_SHARE of them hold."""
         if _PLACEHOLDER.search(text) or any(d not in self.digits for d in re.findall(r"\d+", text)):
             return True
-        # In a small topic one ticket is more than 5%: a word of one ticket is a detail too.
-        rare = max(SPECIFIC_SHARE, 1.5 / self.size)
-        return any(self.every.get(w, 0.0) < rare for w in all_words(text, self.lang))
+        if any(self.every.get(w, 0.0) < SPECIFIC_SHARE for w in all_words(text, self.lang)):
+            return True
+        # A name: capitalised inside the sentence ("at Zales", "bij ING"), not its first word.
+        names = [w for w in re.findall(r"(?<=\s)[^\W\d_]+", text) if w[0].isupper() and w != "I"]
+        return any(self.every.get(stem, 0.0) < 0.5 for name in names for stem in all_words(name, self.lang))
 
     def names_the_topic(self, stems: Sequence[str], pronoun: bool = False) -> bool:
         """Whether the words say what the topic is about: its most shared word, and two of the
