@@ -130,7 +130,7 @@ def _folders(articles: Sequence[tuple[Article, str]], lang: str) -> dict[str, _F
 def folder_of(path: str, lang: str) -> str:
     """The category folder of an article path ("nl/billing/x.md" -> "billing"); "" for none."""
     parts = path.split("/")
-    if len(parts) > 2 and parts[0] == lang:
+    if len(parts) > 1 and parts[0] == lang:  # "nl/index.md" is the Dutch home page, no category
         parts = parts[1:]
     return parts[0] if len(parts) > 1 else ""
 

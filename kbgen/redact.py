@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 import phonenumbers
-import wordfreq
 from stdnum import luhn
 from stdnum.de import idnr
 from stdnum.iso7064 import mod_97_10
@@ -341,7 +340,11 @@ SURNAME_ZIPF = 5.0
 # Word frequencies: wordfreq (Apache 2.0, data CC BY-SA 4.0) has all five languages; its data
 # stops in 2021, and everyday words change slowly. Its "small" lists hold every word used at least
 # once in a million (Zipf 3), all the limits here need.
-_WORDFREQ_LANGUAGES = frozenset(wordfreq.available_languages(wordlist="small"))
+@functools.cache
+def _wordfreq_languages() -> frozenset[str]:
+    import wordfreq  # here: only names need it; the site build's gate and the report skip the import
+
+    return frozenset(wordfreq.available_languages(wordlist="small"))
 
 
 def _word_limit(common_as_name: int) -> float:
@@ -387,7 +390,7 @@ def _stop_words() -> frozenset[str]:
 
 def _word_languages() -> tuple[str, ...]:
     """The registered languages wordfreq counts the words of."""
-    return tuple(code for code in languages.codes() if code in _WORDFREQ_LANGUAGES)
+    return tuple(code for code in languages.codes() if code in _wordfreq_languages())
 
 
 # A username is no word: rarer than 3 uses in a million words in every registered language
@@ -413,6 +416,8 @@ def _username_check(stop_words: frozenset[str], codes: tuple[str, ...]) -> Calla
 @functools.lru_cache(maxsize=1 << 16)
 def _zipf(word: str, codes: tuple[str, ...]) -> float:
     """The highest Zipf frequency of the lowercase word in the languages of codes."""
+    import wordfreq
+
     return max((wordfreq.zipf_frequency(word, code, wordlist="small") for code in codes), default=0.0)
 
 

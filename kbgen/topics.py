@@ -327,8 +327,9 @@ class TopicWords:
         # What sets the topic apart: its share of the topic's tickets beats its share of the
         # others by CORE_SHARE (a product's name in most tickets is no topic's word).
         rest = max(total - n, 1)
-        # Ties in word order: a set's order changes with the interpreter's string hashing.
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        # Equally shared words: the rarer among the other topics first, then by the word (a
+        # set's order changes with the interpreter's string hashing).
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], everywhere[item[0]], item[0]))
         core = tuple(w for w, c in ranked if c / n - max(everywhere[w] - c, 0) / rest >= CORE_SHARE)[:4]
         return cls(
             {w: c / n for w, c in counts.items()},
@@ -536,7 +537,7 @@ def _answer(group: list[Ticket]) -> str:
 
 
 # An agent's initials that sign a reply on social media: "... in Settings. *SR", "^RM".
-_INITIALS = re.compile(r"\s*(?:[*^~/-]\s?|\s-\s?)[A-Z]{2,3}\s*$")
+_INITIALS = re.compile(r"\s+[*^~][A-Z]{2,3}\s*$")
 
 
 def _clean_answer(text: str) -> str:

@@ -28,10 +28,13 @@ def _stemmer(lang: str):
     return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
-@languages.registry_cache
-def _courtesy_words() -> frozenset[str]:
-    """Words that greet or address support, never what a question is about ("Hej support")."""
-    return frozenset(w for phrase in languages.words("greetings", "addressees", "support_words") for w in phrase.lower().split())
+def _courtesy_words(lang: str) -> frozenset[str]:
+    """The language's one-word greetings and the words that address support, never what a
+    question is about ("Hej support")."""
+    if lang not in languages.codes():
+        return frozenset()
+    language = languages.get(lang)
+    return frozenset(w.lower() for w in (*language.greetings, *language.addressees, *language.support_words) if " " not in w)
 
 
 @lru_cache(maxsize=200_000)
@@ -47,12 +50,12 @@ def _stop_lists() -> dict[str, frozenset[str]]:
 
 
 def stop_words(lang: str) -> frozenset[str]:
-    """The language's stop words and every language's greetings and addressees, lowercase."""
+    """The language's stop words, one-word greetings and addressees, lowercase."""
     lists = _stop_lists()
     if lang not in lists:
         name = LANGUAGE_MAPPING.get(lang, "")
         stop = {w.lower() for w in get_stop_words(name)} if name in AVAILABLE_LANGUAGES else set()
-        lists[lang] = frozenset(stop | _courtesy_words())
+        lists[lang] = frozenset(stop | _courtesy_words(lang))
     return lists[lang]
 
 

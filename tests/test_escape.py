@@ -252,3 +252,16 @@ def test_a_drafts_ticket_text_shows_as_typed_on_the_built_site(tmp_path):
     shown = [topic.title, *(re.sub(r"^\d\) ", "", line) for line in answer), *topic.phrasings]
     assert [line for line in shown if escape(line, quote=False) not in article] == []
     assert re.findall(r"<(?!/)(\w+)", article) == ["p", "ol", "li", "li", "p", "h2", "ul", "li", "li"]
+
+
+def test_a_tab_after_a_link_label_forms_no_link_definition(site_markdown):
+    from kbgen.drafts.render import render_draft
+    from kbgen.records import Topic
+
+    topic = Topic(
+        id="t-x", language="en", ticket_ids=("1",), terms=("reset",), title="Reset page",
+        answer="Open the [reset page] and follow it.", phrasings=("[reset page]:\thttps://evil.example/login",),
+    )
+    site_markdown.reset()
+    html = site_markdown.convert(render_draft(topic).split("---\n", 2)[2])
+    assert "evil.example" in html and "<a " not in html

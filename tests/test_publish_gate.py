@@ -80,6 +80,10 @@ def test_a_content_hash_that_looks_like_a_card_number_is_no_personal_data(projec
     path = write_article(project, "")
     path.write_text(path.read_text(encoding="utf-8").replace("---\n\n", "kbgen_hash: 4111111111111111\n---\n\n", 1), encoding="utf-8")
     build_site(project / "mkdocs.yml")
+    # ... but the same line in the page's body is no hash: it is refused.
+    path.write_text(path.read_text(encoding="utf-8") + "\nkbgen_hash: 4111111111111111\n", encoding="utf-8")
+    with pytest.raises(KbgenError, match="billing.md:.*card"):
+        build_site(project / "mkdocs.yml")
 
 
 def test_drafts_left_out_of_a_public_build_are_not_checked(project):

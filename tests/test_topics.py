@@ -246,8 +246,9 @@ def test_an_answer_keeps_neither_the_handle_it_opens_with_nor_the_agents_initial
         "Restart the Apple TV, then hold Back and Volume Up."
     )
     assert _clean_answer("@tasklane Open Settings > Account and choose Export. ^RM") == "Open Settings > Account and choose Export."
-    assert _clean_answer("Use the PDF export.\nSee the FAQ -JD") == "Use the PDF export.\nSee the FAQ"
-    assert _clean_answer("Send it to the EU office") == "Send it to the EU office"  # a word, not initials
+    # Words, not initials: "EU/US", "A4 - US", "EU".
+    for kept in ("Choose the data region EU/US", "Set the paper size to A4 - US", "Send it to the EU office"):
+        assert _clean_answer(kept) == kept
 
 
 def test_dutch_and_polish_salutations_are_left_out_of_phrasings():

@@ -35,7 +35,8 @@ _RULE = re.compile(r"(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,}")
 # On any line: a link definition, Python-Markdown's own pattern (ReferenceProcessor.RE): the
 # address and title may follow on the next lines.
 _DEFINITION = re.compile(
-    r"""^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["'])(.*)\4[ ]*|\((.*)\)[ ]*)?$""",
+    # Python-Markdown expands tabs to spaces before it looks: a tab counts as spaces here.
+    r"""^[ \t]{0,3}\[([^\[\]]*)\]:[ \t]*(?:\n[ \t]*)?([^\s]+)[ \t]*(?:\n[ \t]*)?((["'])(.*)\4[ \t]*|\((.*)\)[ \t]*)?$""",
     re.MULTILINE,
 )
 # On a paragraph's second line: a heading's underline, or a table's separator row.
@@ -45,7 +46,7 @@ _FENCE = re.compile(r"`{3,}|~{3,}")
 # What forms raw HTML or an autolink after "<" (a tag, closing tag, comment, processing
 # instruction, <http://...>), or an e-mail autolink; and a character reference after "&".
 _TAG_START = re.compile(r"<[A-Za-z/!?]")
-_AUTOMAIL = re.compile(r"<[^<> !]+@[^@<> ]+>")
+_AUTOMAIL = re.compile(r"<[^> !]+@[^@> ]+>")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _WORD = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
