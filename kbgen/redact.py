@@ -914,7 +914,7 @@ _PLACEHOLDER = r"\[[a-z0-9][a-z0-9-]+\](?!\()(?:['’]s\b)?"
 
 @dataclass(frozen=True)
 class _Husks:
-    """What removing placeholders would leave behind, compiled from every language's words."""
+    """What removing placeholders would leave behind, compiled from one or every language's words."""
 
     bracketed: re.Pattern[str]  # "Jessica ([email]) wrote", "<[email]>"
     opening: re.Pattern[str]  # "[name], can you ..." at a line's start
@@ -922,8 +922,26 @@ class _Husks:
 
 
 @languages.registry_cache
-def _husks() -> _Husks:
-    one_of, words = languages.one_of, languages.words
+def _husks_by_language() -> dict[str, _Husks]:
+    """Language code ("" for every registered language) -> its husks, built as asked."""
+    return {}
+
+
+def _husks(language: str = "") -> _Husks:
+    built = _husks_by_language()
+    code = language if language in languages.codes() else ""
+    if code not in built:
+        chosen = (languages.get(code),) if code else languages.registered()
+
+        def words(*fields: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(w for one in chosen for field in fields for w in getattr(one, field)))
+
+        built[code] = _compile_husks(words)
+    return built[code]
+
+
+def _compile_husks(words: Callable[..., tuple[str, ...]]) -> _Husks:
+    one_of = languages.one_of
     leads = f"(?i:{one_of(words('value_leads', 'is_words'))})"
     # Placeholders one after another: "[name] [email]", "[phone] or [email]", "[email]/[phone]".
     join = rf"(?:[ \t]*[,/&+][ \t]*|[ \t]+(?i:{one_of(words('conjunctions'))})[ \t]+|[ \t]*)"
@@ -936,14 +954,15 @@ def _husks() -> _Husks:
     )
 
 
-def without_placeholders(text: str) -> str:
+def without_placeholders(text: str, language: str = "") -> str:
     """text without its placeholders and what they leave dangling, for a title or a sentence that
     must read well without the values (kbgen.topics strips them from titles and phrasings):
 
     - placeholders in brackets go with the brackets: "Jessica ([email]) wrote" -> "Jessica wrote",
       "(on [phone])" -> "";
-    - a word that leads to a placeholder (a preposition or an is-word of any registered language:
-      "on", "op", "på", "unter", "pod numer", "is") goes with it, and so does a comma, colon,
+    - a word that leads to a placeholder (a preposition or an is-word of the text's language, of
+      every registered one when none is given: "on", "op", "på", "unter", "pod numer", "is")
+      goes with it, and so does a comma, colon,
       semicolon or dash right before it: "call me on [phone]." -> "call me.", "Thanks, [name]!"
       -> "Thanks!";
     - placeholders joined by a comma, slash or "and"/"or" go together: "mail [email] or [phone]"
@@ -953,7 +972,7 @@ def without_placeholders(text: str) -> str:
 
     Other text, spacing and punctuation stay as they are.
     """
-    husks = _husks()
+    husks = _husks(language)
     for pattern in (husks.bracketed, husks.opening, husks.led):
         text = pattern.sub("", text)
     return text

@@ -388,8 +388,8 @@ def _customer_text(ticket: Ticket) -> str:
     return question if subject and question.startswith(subject) else f"{subject}\n{question}"
 
 
-def _first_sentence(text: str, limit: int = 160) -> str:
-    text = without_placeholders(text)
+def _first_sentence(text: str, limit: int = 160, lang: str = "") -> str:
+    text = without_placeholders(text, lang)
     text = re.sub(r"\s+", " ", text).strip(" ,.-")
     match = re.match(r"(.+?[?!.])(\s|$)", text)
     sentence = match.group(1) if match and len(match.group(1)) >= 15 else text
@@ -417,7 +417,7 @@ def _cut_subject(ticket: Ticket) -> bool:
     return bool(stem) and question.startswith(stem) and len(question) > len(stem) + 1 and question[len(stem)] not in "?.!"
 
 
-def _sentences_of(ticket: Ticket) -> list[tuple[str, bool, bool]]:
+def _sentences_of(ticket: Ticket, lang: str) -> list[tuple[str, bool, bool]]:
     """Candidate titles, each with whether it asks and whether personal data was taken out of
     it: the subject unless cut short, then the sentences of the customer's message. The
     placeholders go with what they leave dangling ("I invited Jessica ([email])" -> "I invited
@@ -428,14 +428,10 @@ def _sentences_of(ticket: Ticket) -> list[tuple[str, bool, bool]]:
     found.extend(re.split(r"(?<=[?!.])\s+|\n+", ticket.question))
     sentences = []
     for raw in found:
-        sentence = _without_greeting(without_placeholders(raw).strip(" ,-"))
+        sentence = _without_greeting(without_placeholders(raw, lang).strip(" ,-"))
         if 15 <= len(sentence) <= 110 and not _courtesies().greeting_line.match(sentence):
             sentences.append((sentence, sentence.endswith("?"), bool(_PLACEHOLDER.search(raw))))
     return sentences
-
-
-def _questions_of(ticket: Ticket) -> list[str]:
-    return [s for s, asks, _ in _sentences_of(ticket) if asks]
 
 
 def _words(text: str) -> set[str]:
@@ -450,7 +446,7 @@ def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
     best, best_score = "", -1.0
     pronouns = set(languages.get(lang).pronouns) if lang in languages.codes() else set()
     for rank, ticket in enumerate(ranked[:TITLE_CANDIDATES]):
-        for sentence, asks, redacted in _sentences_of(ticket):
+        for sentence, asks, redacted in _sentences_of(ticket, lang):
             if len(sentence) > TITLE_LIMIT or redacted:  # a title with a hole where a value was
                 continue
             stems = content_words(sentence, lang)
@@ -486,7 +482,7 @@ def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> st
         score = n * len(set(stems) & set(words.core or stems))
         if score > best_score or (score == best_score and (len(phrase), phrase) < (len(best), best)):
             best, best_score = phrase, score
-    return best or " ".join(words.core[:3]) or _first_sentence(ranked[0].question, TITLE_LIMIT)
+    return best or " ".join(words.core[:3]) or _first_sentence(ranked[0].question, TITLE_LIMIT, lang)
 
 
 def _phrasings(near: Sequence[Ticket], words: TopicWords, exclude: str, lang: str, limit: int = 5) -> tuple[str, ...]:
@@ -498,8 +494,13 @@ def _phrasings(near: Sequence[Ticket], words: TopicWords, exclude: str, lang: st
     seen = {key(exclude)}
     chosen: list[str] = []
     for ticket in near:
-        questions = _questions_of(ticket)
-        text = questions[0] if questions else _without_greeting(_first_sentence(ticket.question))
+        # A sentence personal data was taken from reads with a hole ("How do and I share a
+        # board?"): a ticket gives a phrasing only where it asks in a whole sentence.
+        sentences = _sentences_of(ticket, lang)
+        questions = [s for s, asks, redacted in sentences if asks and not redacted]
+        if not questions and any(redacted for _, _, redacted in sentences):
+            continue
+        text = questions[0] if questions else _without_greeting(_first_sentence(ticket.question, lang=lang))
         if len(text) < 12 or key(text) in seen:
             continue
         if words.core and not set(words.core) & set(content_words(text, lang)):
