@@ -27,7 +27,7 @@ REFRESH = "refresh"  # an untouched draft rewritten with this run's tickets
 PROTECTED = "protected"  # an edited or published article: its new tickets go to an evidence file
 MERGED = "merged"  # a topic that asks what another topic of this run answers, in the same article
 
-# Cosine similarity (TF-IDF words) above which a topic asks what an existing article answers.
+# Cosine similarity (TF-IDF of word stems) above which a topic asks what an existing article answers.
 MATCH_THRESHOLD = 0.3
 # A topic is an article's when the article's earlier topic held most of the topic's tickets that
 # any earlier topic held, at least this share of all its tickets and at least two.
