@@ -190,10 +190,7 @@ def find_topics(
 
 def _ticket_text(ticket: Ticket) -> str:
     """What a ticket is about: the customer's question and the agent's answer that solved it."""
-    subject = ticket.subject.rstrip(".… ")
-    question = ticket.question
-    # Exports often cut the subject from the question ("How do I...").
-    text = question if subject and question.startswith(subject) else f"{subject}\n{question}"
+    text = _customer_text(ticket)
     # Agents answer one question with the same few replies: the answer groups tickets whose
     # customers worded the question differently.
     return _PLACEHOLDER.sub(" ", f"{text}\n{ticket.resolution}")
@@ -292,8 +289,10 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: 
 # A title's words: a word fewer than this share of the topic's tickets hold is one ticket's
 # detail (an amount, a shop, a name) ...
 SPECIFIC_SHARE = 0.05
-# ... and the words at least this share hold are what the topic is about.
+# ... and a word whose share of the topic's tickets beats its share of the other topics' by this
+# much is what the topic is about (its core) ...
 CORE_SHARE = 0.35
+# ... of which a title must name two where at least two are this widely shared.
 MOST_SHARE = 0.6
 TITLE_LIMIT = 70  # characters
 TITLE_CANDIDATES = 100  # the most representative tickets whose sentences may become the title
@@ -304,7 +303,7 @@ class TopicWords:
     """How many of a topic's tickets say each word (in the customers' messages)."""
 
     share: dict[str, float]  # stem -> share of the topic's tickets that hold it
-    core: tuple[str, ...]  # the stems most tickets share, most shared first
+    core: tuple[str, ...]  # the stems that set the topic apart (CORE_SHARE), most shared first
     digits: frozenset[str]  # numbers most tickets share (a version, a plan's price)
     every: dict[str, float]  # the same shares for all words, stop words too ("after I move")
     lang: str
@@ -383,6 +382,8 @@ def word_counts(tickets: Sequence[Ticket], lang: str) -> Counter:
 
 
 def _customer_text(ticket: Ticket) -> str:
+    """The subject and the customer's question, the subject once where the question opens with
+    it (exports often cut the subject from the question: "How do I...")."""
     subject = ticket.subject.rstrip(".… ")
     question = ticket.question
     return question if subject and question.startswith(subject) else f"{subject}\n{question}"
