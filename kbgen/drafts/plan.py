@@ -136,7 +136,7 @@ def match_articles(
     # Each text's words stemmed in its own language: "invoices" asks what "invoice" answers.
     article_words = [content_words(_title_and_body(texts[a.path], a.path), a.language or site_language) for a in candidates]
     topic_words = [content_words(" ".join([t.title, *t.phrasings, *t.terms]), t.language) for t in rest]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: I001  here: `kbgen report` reads assignments without it
+    from sklearn.feature_extraction.text import TfidfVectorizer  # here: `kbgen report` reads assignments without it
 
     vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=lambda words: words)
     try:
