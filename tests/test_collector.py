@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import free_port
 
 from kbgen.collector import run_collector
 from kbgen.errors import KbgenError
@@ -24,16 +25,10 @@ SITE = "https://help.example.com"
 PAGE = "/billing/download-invoice/"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_collector(data_dir: Path, *options: str) -> tuple[subprocess.Popen, str]:
     """`kbgen collect` in its own process group (so a test can kill it and its workers) and
     its base URL, once /healthz answers."""
-    port = _free_port()
+    port = free_port()
     # The child imports kbgen from this checkout, installed or not.
     paths = [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
@@ -311,7 +306,7 @@ def test_busy_port_is_a_kbgen_error(tmp_path):
 
 def test_allowed_origins_must_be_origins(tmp_path):
     with pytest.raises(KbgenError, match="expected scheme://host"):
-        run_collector(tmp_path, port=_free_port(), allow_origins=["https://help.example.com/docs"])
+        run_collector(tmp_path, port=free_port(), allow_origins=["https://help.example.com/docs"])
 
 
 # -- load, rate limit, workers, crashes ------------------------------------------------------
