@@ -108,7 +108,7 @@ def run_draft(
     existing = read_article_files(content_dir) if Path(content_dir).is_dir() else []
     topics = categorise_topics(found.topics, existing, site_language=config.language)
     progress("writing drafts")
-    outcomes = write_drafts(topics, content_dir, site_language=config.language)
+    outcomes = write_drafts(topics, content_dir, site_language=config.language, files=existing)
     if assignments:
         write_assignments(assignments, assignments_rows(load.tickets, topics, outcomes))
     return DraftSummary(

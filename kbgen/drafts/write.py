@@ -21,7 +21,7 @@ from kbgen.drafts.plan import MERGED, NEW, PROTECTED, REFRESH, plan_drafts
 from kbgen.drafts.render import render_draft, render_evidence
 from kbgen.errors import KbgenError
 from kbgen.files import atomic_write
-from kbgen.records import Draft, Topic
+from kbgen.records import Article, Draft, Topic
 
 TOPICS_FILE = "topics.json"
 
@@ -37,12 +37,19 @@ class DraftOutcome:
     action: str  # NEW, REFRESHED, UNCHANGED, PROTECTED or MERGED
 
 
-def write_drafts(topics: Sequence[Topic], content_dir: str | Path, *, site_language: str = "en") -> tuple[DraftOutcome, ...]:
+def write_drafts(
+    topics: Sequence[Topic],
+    content_dir: str | Path,
+    *,
+    site_language: str = "en",
+    files: Sequence[tuple[Article, str]] | None = None,
+) -> tuple[DraftOutcome, ...]:
     """Write or refresh one draft per topic (topics largest first); never touch an edited or
-    published article. One outcome per topic, in their order."""
+    published article. One outcome per topic, in their order. files: the content folder's
+    articles as read_article_files gave them, when the caller read them already."""
     root = Path(content_dir)
     root.mkdir(parents=True, exist_ok=True)
-    files = read_article_files(root)
+    files = read_article_files(root) if files is None else files
     texts = {article.path: text for article, text in files}
     held = read_topic_tickets(root)
     drafts = plan_drafts(topics, [article for article, _ in files], texts, held, site_language)
