@@ -35,7 +35,7 @@ from kbgen import languages
 from kbgen.articles import first_heading, split_front_matter
 from kbgen.drafts.plan import slugify
 from kbgen.records import Article, Topic
-from kbgen.words import content_words
+from kbgen.words import PLACEHOLDER, content_words
 
 GENERAL = "General"  # the category of topics that share no word with any other (as render's default)
 # New categories per language: about the square root of the topics, within these bounds; up to
@@ -54,7 +54,6 @@ NAME_SHARE = 0.5
 SECOND_WORD = 0.5
 SEPARATOR = " · "
 
-_PLACEHOLDER = re.compile(r"\[[a-z-]+\]")  # what redaction puts in: "[name]", "[email]"
 _TOKEN = re.compile(r"(?u)\b[^\W\d_]{2,}\b")  # words of two letters or more, never digits
 _NAME_WORD_LETTERS = 3
 
@@ -327,7 +326,7 @@ def _spellings(topics: Sequence[Topic]) -> dict[str, str]:
     seen: dict[str, Counter] = defaultdict(Counter)
     for topic in topics:
         for text in (topic.title, *topic.phrasings, topic.answer):
-            for token in _TOKEN.findall(_PLACEHOLDER.sub(" ", text)):
+            for token in _TOKEN.findall(PLACEHOLDER.sub(" ", text)):
                 seen[strip_accents_unicode(token.lower())][token] += 1
     return {word: counts.most_common(1)[0][0] for word, counts in seen.items()}
 
@@ -349,7 +348,7 @@ def _analyzer(lang: str, stemmed: bool):
 
     def features(text: str) -> list[str]:
         found = []
-        for line in _PLACEHOLDER.sub(" ", text).splitlines():
+        for line in PLACEHOLDER.sub(" ", text).splitlines():
             words = content_words(line, lang) if stemmed else _TOKEN.findall(line.lower())
             tokens = [t for t in map(strip_accents_unicode, words) if t not in stop]
             found.extend(tokens)
@@ -363,7 +362,5 @@ def _stop_words(lang: str) -> frozenset[str]:
     """Words no category is about: the language's stop words and greetings, spelled as tokens."""
     name = LANGUAGE_MAPPING.get(lang, "")
     words = list(get_stop_words(name)) if name in AVAILABLE_LANGUAGES else []
-    if lang in languages.codes():
-        language = languages.get(lang)
-        words += [*language.greetings, *language.addressees]
+    words += languages.words("greetings", "addressees", of=lang)
     return frozenset(token for word in words for token in _TOKEN.findall(strip_accents_unicode(word.lower())))

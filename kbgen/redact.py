@@ -931,12 +931,7 @@ def _husks(language: str = "") -> _Husks:
     built = _husks_by_language()
     code = language if language in languages.codes() else ""
     if code not in built:
-        chosen = (languages.get(code),) if code else languages.registered()
-
-        def words(*fields: str) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(w for one in chosen for field in fields for w in getattr(one, field)))
-
-        built[code] = _compile_husks(words)
+        built[code] = _compile_husks(functools.partial(languages.words, of=code or None))
     return built[code]
 
 

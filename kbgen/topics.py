@@ -33,7 +33,7 @@ from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
-from kbgen.words import all_words, content_words, stop_words
+from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
 
 # Languages tickets are detected in besides the registered ones; anything else is grouped as
 # the closest of these.
@@ -52,7 +52,6 @@ MIN_MARGIN_TFIDF = 0.20
 # among few topics has no near second centre to lose a margin to).
 MIN_CLOSENESS = 0.4
 
-_PLACEHOLDER = re.compile(r"\[[a-z-]+\]")
 # A reply or tweet that opens with whom it is for: "@tasklane", "[handle]" once redacted.
 _LEADING_HANDLE = re.compile(r"^\s*(?:(?:@\w+|\[handle\])[\s,:]*)+")
 _TOKEN = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
@@ -193,7 +192,7 @@ def _ticket_text(ticket: Ticket) -> str:
     text = _customer_text(ticket)
     # Agents answer one question with the same few replies: the answer groups tickets whose
     # customers worded the question differently.
-    return _PLACEHOLDER.sub(" ", f"{text}\n{ticket.resolution}")
+    return PLACEHOLDER.sub(" ", f"{text}\n{ticket.resolution}")
 
 
 def _stop_words(lang: str) -> list[str] | None:
@@ -349,13 +348,13 @@ class TopicWords:
             return sum(self.every.get(w, 0.0) for w in stems) / len(stems) if stems else 0.0
         return sum(self.every.get(w, 0.0) * weight for w, weight in zip(stems, weights)) / sum(weights)
 
-    def is_specific(self, text: str, stems: Sequence[str]) -> bool:
-        """Whether text holds a detail of few tickets: a placeholder, a number or a name (a shop,
-        a bank, a person, a product) that fewer than half of them hold, or a word fewer than
-        SPECIFIC_SHARE of them hold."""
-        if _PLACEHOLDER.search(text) or any(d not in self.digits for d in re.findall(r"\d+", text)):
+    def is_specific(self, text: str, every: Sequence[str]) -> bool:
+        """Whether text (whose words are every, all_words) holds a detail of few tickets: a
+        placeholder, a number or a name (a shop, a bank, a person, a product) that fewer than
+        half of them hold, or a word fewer than SPECIFIC_SHARE of them hold."""
+        if PLACEHOLDER.search(text) or any(d not in self.digits for d in re.findall(r"\d+", text)):
             return True
-        if any(self.every.get(w, 0.0) < SPECIFIC_SHARE for w in all_words(text, self.lang)):
+        if any(self.every.get(w, 0.0) < SPECIFIC_SHARE for w in every):
             return True
         # A name: capitalised inside the sentence ("at Zales", "bij ING"), not its first word.
         names = [w for w in re.findall(r"(?<=\s)[^\W\d_]+", text) if w[0].isupper() and w != "I"]
@@ -431,12 +430,8 @@ def _sentences_of(ticket: Ticket, lang: str) -> list[tuple[str, bool, bool]]:
     for raw in found:
         sentence = _without_greeting(without_placeholders(raw, lang).strip(" ,-"))
         if 15 <= len(sentence) <= 110 and not _courtesies().greeting_line.match(sentence):
-            sentences.append((sentence, sentence.endswith("?"), bool(_PLACEHOLDER.search(raw))))
+            sentences.append((sentence, sentence.endswith("?"), bool(PLACEHOLDER.search(raw))))
     return sentences
-
-
-def _words(text: str) -> set[str]:
-    return set(_TOKEN.findall(strip_accents_unicode(text.lower())))
 
 
 def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
@@ -445,17 +440,17 @@ def _title(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> str:
     says most of what the topic's tickets share. Questions go before statements. Where no
     sentence qualifies, the phrase the tickets share most."""
     best, best_score = "", -1.0
-    pronouns = set(languages.get(lang).pronouns) if lang in languages.codes() else set()
+    pronouns = set(languages.words("pronouns", of=lang))
     for rank, ticket in enumerate(ranked[:TITLE_CANDIDATES]):
         for sentence, asks, redacted in _sentences_of(ticket, lang):
             if len(sentence) > TITLE_LIMIT or redacted:  # a title with a hole where a value was
                 continue
-            stems = content_words(sentence, lang)
+            stems, every = content_words(sentence, lang), all_words(sentence, lang)
             pronoun = bool(pronouns & set(re.findall(r"[^\W\d_]+", sentence.lower())))
-            if not words.names_the_topic(stems, pronoun) or words.is_specific(sentence, stems):
+            if not words.names_the_topic(stems, pronoun) or words.is_specific(sentence, every):
                 continue
             # Ties go to the more representative ticket.
-            score = words.support(all_words(sentence, lang)) + 0.1 * asks - 0.0005 * rank
+            score = words.support(every) + 0.1 * asks - 0.0005 * rank
             if score > best_score:
                 best, best_score = sentence, score
     return _as_written(best or _shared_phrase(ranked, words, lang), lang)
@@ -466,7 +461,7 @@ def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> st
     counts: Counter = Counter()
     for ticket in ranked:
         seen = set()
-        for sentence in re.split(r"[?!.,;:\n]+", _PLACEHOLDER.sub(" ", _customer_text(ticket))):
+        for sentence in re.split(r"[?!.,;:\n]+", PLACEHOLDER.sub(" ", _customer_text(ticket))):
             tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", sentence)
             for size in range(2, 7):
                 for at in range(len(tokens) - size + 1):
@@ -475,7 +470,7 @@ def _shared_phrase(ranked: Sequence[Ticket], words: TopicWords, lang: str) -> st
     best, best_score = "", 0.0
     for phrase, n in counts.items():
         stems = content_words(phrase, lang)
-        if not stems or not set(stems) & set(words.core or stems) or words.is_specific(phrase, stems):
+        if not stems or not set(stems) & set(words.core or stems) or words.is_specific(phrase, all_words(phrase, lang)):
             continue
         tokens = phrase.split()
         if tokens[0] in stop_words(lang) or tokens[-1] in stop_words(lang):  # not "to reset my"
@@ -553,7 +548,7 @@ def _clean_answer(text: str) -> str:
         or (
             not courtesies.greeting_line.match(line)
             and not courtesies.pleasantry.match(line)
-            and _PLACEHOLDER.sub("", line).strip(" ,.!")
+            and PLACEHOLDER.sub("", line).strip(" ,.!")
         )
     ]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

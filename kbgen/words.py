@@ -31,10 +31,7 @@ def _stemmer(lang: str):
 def _courtesy_words(lang: str) -> frozenset[str]:
     """The language's one-word greetings and the words that address support, never what a
     question is about ("Hej support")."""
-    if lang not in languages.codes():
-        return frozenset()
-    language = languages.get(lang)
-    return frozenset(w.lower() for w in (*language.greetings, *language.addressees, *language.support_words) if " " not in w)
+    return frozenset(w.lower() for w in languages.words("greetings", "addressees", "support_words", of=lang) if " " not in w)
 
 
 @lru_cache(maxsize=200_000)

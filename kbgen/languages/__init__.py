@@ -159,10 +159,12 @@ def codes() -> tuple[str, ...]:
     return _codes
 
 
-def words(*fields: str) -> tuple[str, ...]:
-    """The words in these Language fields of every registered language, each once, in order."""
+def words(*fields: str, of: str | None = None) -> tuple[str, ...]:
+    """The words in these Language fields of every registered language, each once, in order; of
+    the language with code of alone when given (none when it is not registered)."""
     _discover()
-    return tuple(dict.fromkeys(word for language in _ordered for field in fields for word in getattr(language, field)))
+    chosen = _ordered if of is None else [language for language in _ordered if language.code == of]
+    return tuple(dict.fromkeys(word for language in chosen for field in fields for word in getattr(language, field)))
 
 
 def one_of(words: Iterable[str]) -> str:
