@@ -14,6 +14,9 @@ from kbgen.pages import page_url
 from kbgen.records import Article
 
 HASH_KEY = "kbgen_hash"
+# The customers' own ways to ask an article's question, which the site's search indexes but the
+# page does not show (kbgen draft writes them; a writer prunes them).
+SEARCH_PHRASINGS = "search_phrasings"
 # libyaml's parser when PyYAML has it: a site build reads the front matter of every page.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -53,6 +56,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "tickets": (int,),
     "updated": (date, str),
     "published": (date, str),
+    SEARCH_PHRASINGS: (list,),
 }
 
 
@@ -67,10 +71,12 @@ def front_matter_problems(meta: dict, text: str) -> list[str]:
         wrong = not isinstance(value, types) or isinstance(value, bool)
         if key == "tags" and not wrong:
             wrong = not all(isinstance(tag, (str, int)) for tag in value)
+        if key == SEARCH_PHRASINGS and not wrong:
+            wrong = not all(isinstance(text, str) for text in value)
         if key in ("updated", "published") and not wrong:
             wrong = front_matter_date(value) is None
         if wrong:
-            expected = {"tags": "a list of words", "tickets": "a whole number"}
+            expected = {"tags": "a list of words", "tickets": "a whole number", SEARCH_PHRASINGS: "a list of texts"}
             expected.update(updated="a date (YYYY-MM-DD)", published="a date (YYYY-MM-DD)")
             match = re.search(rf"^{re.escape(key)}\s*:", text, re.M)
             line = text.count("\n", 0, match.start()) + 1 if match else 1

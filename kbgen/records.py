@@ -86,6 +86,9 @@ class Topic:
     tags: tuple[str, ...] = ()
     category: str = ""  # the category's title; "" until one is known
     folder: str = ""  # the category's folder below the language folder; "" for slugify(category)
+    # More of the customers' own ways to ask it (redacted, neither the title nor a phrasing): the
+    # site's search finds the article by them
+    asked: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -264,6 +264,10 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: 
     near = ranked[: max(len(ranked) // 2, min(len(ranked), 5))]
     title = _title(ranked, words, lang)
     phrasings = _phrasings(near, words, exclude=title, lang=lang)
+    # Search has room for more of the customers' words than the page shows: every ticket asking
+    # in a whole sentence about the topic's core, the nearest first.
+    asked = _phrasings(ranked, words, exclude=title, lang=lang, limit=ASKED_LIMIT + len(phrasings))
+    asked = tuple(text for text in asked if text not in phrasings)[:ASKED_LIMIT]
     created = [t.created_at for t in group if t.created_at]
     # Each ticket's tags once, in its own order: equally frequent tags then keep that order on
     # every run (a set's order changes with the interpreter's string hashing).
@@ -278,6 +282,7 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: 
         title=title,
         answer=_answer(_asking(near, words, title, lang)),
         phrasings=phrasings,
+        asked=asked,
         first_seen_at=min(created) if created else None,
         last_seen_at=max(created) if created else None,
         tags=tuple(tag for tag, n in tag_counts.most_common(5) if n >= max(2, len(group) * 0.3)),
@@ -295,6 +300,7 @@ CORE_SHARE = 0.35
 MOST_SHARE = 0.6
 TITLE_LIMIT = 70  # characters
 TITLE_CANDIDATES = 100  # the most representative tickets whose sentences may become the title
+ASKED_LIMIT = 50  # customer phrasings kept for search beyond the five an article shows
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,12 @@ def test_broken_front_matter_names_the_file_and_line(text, error):
 
 
 def test_a_field_of_the_wrong_type_is_named_with_its_line():
-    text = "---\ntitle: A\ntags: password\npublished: soon\n---\n"
+    text = "---\ntitle: A\ntags: password\npublished: soon\nsearch_phrasings:\n- {a: b}\n---\n"
     meta, _ = split_front_matter(text)
     assert front_matter_problems(meta, text) == [
         "3: front matter 'tags': expected a list of words, got 'password'",
         "4: front matter 'published': expected a date (YYYY-MM-DD), got 'soon'",
+        "5: front matter 'search_phrasings': expected a list of texts, got [{'a': 'b'}]",
     ]
 
 

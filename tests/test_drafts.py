@@ -212,3 +212,30 @@ def test_topics_split_only_by_specifics_become_one_draft():
         (NEW_DRAFT, "t-app2", 5),
     ]
     assert drafts[0].topic.phrasings == ("My card got declined at Zales", "Card declined yesterday")
+
+
+def test_search_phrasings_stay_current_in_a_draft_and_a_writers_list_is_never_rewritten(content):
+    asked = ("Invoice PDF download?", "Where are my old invoices?")
+    [first] = write_drafts([replace(topic(), asked=asked)], content)
+    path = content / first.article
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    assert meta["search_phrasings"] == list(asked)
+    assert "old invoices" not in body  # the page does not show them; search finds the article by them
+    # A new run with new tickets refreshes kbgen's own draft ...
+    write_drafts([replace(topic(n=9), asked=(*asked, "Receipt for March?"))], content)
+    assert split_front_matter(path.read_text(encoding="utf-8"))[0]["search_phrasings"][-1] == "Receipt for March?"
+    # ... but once a writer pruned the list, it is theirs: the new phrasings go to the evidence.
+    pruned = path.read_text(encoding="utf-8").replace("- Receipt for March?\n", "")
+    path.write_text(pruned, encoding="utf-8")
+    [again] = write_drafts([replace(topic(n=12), asked=(*asked, "Receipt for March?", "Invoice in Dutch?"))], content)
+    assert again.action == PROTECTED and path.read_text(encoding="utf-8") == pruned
+    evidence = content.parent / ".kbgen" / "evidence" / "billing__where-can-i-download-my-invoice.yml"
+    assert "- Invoice in Dutch?" in evidence.read_text(encoding="utf-8")
+
+
+def test_merged_topics_keep_every_phrasing_findable():
+    one = replace(topic("shops", "Why was my card declined?", n=8), phrasings=("Declined at Zales",), asked=("Card refused?",))
+    two = replace(topic("again", "Why was my card declined?", n=5), phrasings=("Declined again",), asked=("Refused twice",))
+    [merged, _] = plan_drafts([one, two], [], {}, held={})
+    assert merged.topic.phrasings == ("Declined at Zales", "Declined again")
+    assert merged.topic.asked == ("Card refused?", "Refused twice")

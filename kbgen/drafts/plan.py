@@ -100,12 +100,15 @@ def merge_topics(group: Sequence[Topic]) -> Topic:
     seen = [t.first_seen_at for t in group if t.first_seen_at]
     last = [t.last_seen_at for t in group if t.last_seen_at]
     phrasings = list(dict.fromkeys(p for t in group for p in t.phrasings))
+    # What the article does not show stays findable: the others' phrasings join the search's.
+    asked = list(dict.fromkeys(p for t in group for p in (*t.asked, *t.phrasings) if p not in phrasings[:5]))
     return replace(
         first,
         ticket_ids=tuple(tid for t in group for tid in t.ticket_ids),
         first_seen_at=min(seen) if seen else None,
         last_seen_at=max(last) if last else None,
         phrasings=tuple(phrasings[:5]),
+        asked=tuple(asked),
     )
 
 

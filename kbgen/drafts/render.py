@@ -11,7 +11,7 @@ import re
 import yaml
 
 from kbgen import languages
-from kbgen.articles import HASH_KEY, content_hash
+from kbgen.articles import HASH_KEY, SEARCH_PHRASINGS, content_hash
 from kbgen.drafts.escape import markdown_block, markdown_heading, markdown_text
 from kbgen.drafts.markers import NO_ANSWER
 from kbgen.records import Topic
@@ -30,6 +30,8 @@ def render_draft(topic: Topic, topic_id: str | None = None) -> str:
         "tickets": len(topic.ticket_ids),
         "first_seen": topic.first_seen_at.date().isoformat() if topic.first_seen_at else None,
         "last_seen": topic.last_seen_at.date().isoformat() if topic.last_seen_at else None,
+        # Not shown on the page: the site's search finds the article by them. Prune freely.
+        SEARCH_PHRASINGS: list(topic.asked),
     }
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     # A topic in a language without a file (fr, es) gets the English heading.
@@ -58,6 +60,7 @@ def render_evidence(article: str, topic: Topic) -> str:
         "first_seen": topic.first_seen_at.date().isoformat() if topic.first_seen_at else None,
         "last_seen": topic.last_seen_at.date().isoformat() if topic.last_seen_at else None,
         "customers_ask": list(topic.phrasings),
+        SEARCH_PHRASINGS: list(topic.asked),
         "suggested_answer": topic.answer,
     }
     return yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=1000)
