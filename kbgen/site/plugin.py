@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from kbgen import languages
-from kbgen.articles import HASH_KEY, first_heading, front_matter_problems, split_front_matter
+from kbgen.articles import HASH_KEY, SEARCH_PHRASINGS, first_heading, front_matter_problems, split_front_matter
 from kbgen.config import SiteConfig, load_site_config
 from kbgen.drafts.markers import find_markers
 from kbgen.errors import KbgenError
@@ -33,7 +33,14 @@ from kbgen.site.config import KbgenPluginConfig
 from kbgen.site.catalog import Catalog, Entry, build_catalog, make_entry, page_language
 from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.safe_markdown import SafeMarkdown
-from kbgen.site.search import PAGEFIND_THEME_DIR, common_words, index_site, words_of, write_common_words
+from kbgen.site.search import (
+    PAGEFIND_THEME_DIR,
+    common_words,
+    index_site,
+    search_phrasings_html,
+    words_of,
+    write_common_words,
+)
 from kbgen.site.survey_pages import PROJECT_FOLDER, SurveyTemplates
 from kbgen.stats import wilson_interval
 
@@ -95,6 +102,30 @@ def _url(files: Files, src_uri: str) -> str:
 def _front_matter_only(meta: dict) -> str:
     """The Markdown of a page kbgen adds: front matter, the theme draws the rest."""
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"
+
+
+# A section of a page's own Markdown: a heading below the title with text under it.
+_SECTION = re.compile(r"^#{2,6}[ \t]+\S[^\n]*\n\s*(?!#)\S", re.M)
+
+
+def is_searchable(meta: dict, markdown: str) -> bool:
+    """Whether search finds a page: every article, and a home or category page only where it
+    holds an answer of its own (a section under a "## " heading) or its front matter says
+    ``search: {exclude: false}``; a list of links answers nothing. ``search: {exclude: true}``
+    leaves any page out."""
+    wish = meta.get("search", {}).get("exclude") if isinstance(meta.get("search"), dict) else None
+    if isinstance(wish, bool):
+        return not wish
+    return bool(meta.get("kbgen_article")) or bool(_SECTION.search(markdown))
+
+
+def sections_only(html: str) -> str:
+    """A home or category page's HTML with its introduction (all before its first section)
+    hidden from both search engines: only the answers it holds are found."""
+    first = re.search(r"<h[2-6][\s>]", html)
+    if first is None or first.start() == 0:
+        return html
+    return f"<div data-pagefind-ignore data-search-exclude>{html[: first.start()]}</div>{html[first.start():]}"
 
 
 def is_draft(meta: dict) -> bool:
@@ -261,12 +292,15 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["kbgen_draft"] = True
         if str(page.meta.get("status", "")).strip().lower() in _WORKFLOW_STATUSES:
             page.meta["kbgen_status"] = page.meta.pop("status")
-        if self.site.search_engine == "pagefind":
-            page.meta["search"] = {"exclude": True}  # Pagefind indexes the pages; Material's index stays empty
         if page.file.src_uri in self.survey_pages:
             return ""
         self._check_links(page, markdown, files, config)
         self._describe(page, files)
+        page.meta["kbgen_searchable"] = is_searchable(page.meta, markdown)
+        if self.site.search_engine == "pagefind" or not page.meta["kbgen_searchable"]:
+            # Pagefind indexes the searchable pages (data-pagefind-body in the theme); Material's
+            # index then stays empty.
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def _check_links(self, page: Page, markdown: str, files: Files, config: MkDocsConfig) -> None:
@@ -333,8 +367,12 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["kbgen_popular_by_votes"] = bool(self.helpful)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if page.meta.get("kbgen_article") and self.site.search_engine == "pagefind":
-            self.word_holders.setdefault(page.meta["kbgen_lang"], Counter()).update(words_of(html))
+        if page.meta.get("kbgen_article"):
+            html += search_phrasings_html(page.meta.get(SEARCH_PHRASINGS))
+        elif page.meta.get("kbgen_searchable"):
+            html = sections_only(html)
+            if self.site.search_engine == "pagefind":
+                self.word_holders.setdefault(page.meta["kbgen_lang"], Counter()).update(words_of(html))
         name = self.survey_pages.get(page.file.src_uri)
         if name is None or self.surveys is None:
             return html

@@ -5,7 +5,9 @@ index split into small chunks, one index per page language (``<html lang>``), wi
 where it has a stemmer for the language. A reader's browser fetches only the chunks a query
 needs, where Material's built-in search fetches the whole index before the first result
 (the comparison is in the README). Only article bodies are indexed (``data-pagefind-body`` in
-the theme), so home, category and survey pages never crowd out the answers.
+the theme; ``kbgen.site.plugin.is_searchable``), so home, category and survey pages never crowd
+out the answers. An article's ``search_phrasings`` (its customers' own words) are indexed with
+it, hidden from readers.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from html import escape
 from pathlib import Path
 
 from kbgen.errors import KbgenError
@@ -28,11 +31,25 @@ BUNDLE = "pagefind"  # folder of the index in the site
 COMMON_SHARE = 0.5
 COMMON_MIN_ARTICLES = 20
 COMMON_MOST = 300
+# A customer phrasing counts for less than the article's own text (weight 1; its title 7): many
+# phrasings of one article outweigh a word its text holds once.
+PHRASING_WEIGHT = 0.5
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]{2,}")
 # Pagefind's ready-made interfaces, which the site does not use (kbgen-search.js talks to
 # pagefind.js): left out of the site, with their translators' names.
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
+
+
+def search_phrasings_html(phrasings: object) -> str:
+    """The customers' phrasings of an article as HTML for the search index only: hidden from
+    readers and screen readers, and weighted below the article's own words."""
+    if not isinstance(phrasings, list):
+        return ""
+    items = "".join(f"<li>{escape(text)}</li>" for text in phrasings if isinstance(text, str) and text.strip())
+    if not items:
+        return ""
+    return f'\n<ul class="kbgen-asked" hidden data-pagefind-weight="{PHRASING_WEIGHT}">{items}</ul>'
 
 
 def index_site(site_dir: Path) -> None:
