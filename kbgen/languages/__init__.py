@@ -25,7 +25,7 @@ FIRST = ("en", "nl", "sv", "de", "pl")
 # The words a site's widgets, search box and surveys show (Language.interface).
 INTERFACE_KEYS = (
     "search_one", "frequent", "search_placeholder", "search_question", "search_hint", "search_none",
-    "search_results", "categories", "popular", "related", "updated", "home", "breadcrumbs",
+    "search_results", "search_more", "categories", "popular", "related", "updated", "home", "breadcrumbs",
     "feedback_question", "yes", "no", "comment_label", "send", "thanks", "error", "draft",
     "survey_comment_label", "survey_thanks", "csat_title", "csat_question", "csat_low", "csat_high",
     "nps_title", "nps_question", "nps_low", "nps_high", "ces_title", "ces_question", "ces_low", "ces_high",

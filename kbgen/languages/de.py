@@ -13,6 +13,7 @@ LANGUAGE = Language(
         "search_hint": "Geben Sie mindestens zwei Buchstaben ein",
         "search_none": "Keine passenden Artikel",
         "search_results": "# passende Artikel",
+        "search_more": "Weitere Ergebnisse",
         "categories": "Kategorien",
         "popular": "Hilfreichste Artikel",
         "related": "Verwandte Artikel",

@@ -13,6 +13,7 @@ LANGUAGE = Language(
         "search_hint": "Type at least two letters",
         "search_none": "No matching articles",
         "search_results": "# matching articles",
+        "search_more": "More results",
         "categories": "Categories",
         "popular": "Most helpful articles",
         "related": "Related articles",

@@ -13,6 +13,7 @@ LANGUAGE = Language(
         "search_hint": "Typ minstens twee letters",
         "search_none": "Geen artikelen gevonden",
         "search_results": "# artikelen gevonden",
+        "search_more": "Meer resultaten",
         "categories": "Categorieën",
         "popular": "Meest behulpzame artikelen",
         "related": "Gerelateerde artikelen",

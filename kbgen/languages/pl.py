@@ -13,6 +13,7 @@ LANGUAGE = Language(
         "search_hint": "Wpisz co najmniej dwie litery",
         "search_none": "Brak pasujących artykułów",
         "search_results": "Pasujące artykuły: #",
+        "search_more": "Więcej wyników",
         "categories": "Kategorie",
         "popular": "Najbardziej pomocne artykuły",
         "related": "Powiązane artykuły",

@@ -13,6 +13,7 @@ LANGUAGE = Language(
         "search_hint": "Skriv minst två bokstäver",
         "search_none": "Inga artiklar hittades",
         "search_results": "# artiklar hittades",
+        "search_more": "Fler resultat",
         "categories": "Kategorier",
         "popular": "Mest hjälpsamma artiklar",
         "related": "Relaterade artiklar",

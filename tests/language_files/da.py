@@ -16,6 +16,7 @@ LANGUAGE = Language(
         "search_hint": "Skriv mindst to bogstaver",
         "search_none": "Ingen artikler fundet",
         "search_results": "# artikler fundet",
+        "search_more": "Flere resultater",
         "categories": "Kategorier",
         "popular": "Mest hjælpsomme artikler",
         "related": "Relaterede artikler",

@@ -3,17 +3,18 @@
  *
  * Pagefind's index is split into chunks: the first query loads pagefind.js, its WebAssembly
  * and the chunks for the words typed, not the whole index. The index of the page's language
- * (<html lang>) is searched. Pagefind returns only pages holding every word typed, and
- * customers type whole questions ("When will my new card arrive?"): when that finds fewer than
- * a screenful, each word is searched on its own and pages are ranked by the words they hold,
- * rare words counting more than common ones (see rankByWords). Each search is announced as a "kbgen:search" event
- * ({query, results}) and each click on a result as "kbgen:search-click" ({url}), for kbgen.js to
- * report searches that found nothing, were left without a click, or led to a page.
+ * (<html lang>) is searched. Customers type whole questions ("When will my new card arrive?"):
+ * each telling word is searched on its own and pages are ranked by the sum (see rank). The
+ * count shown is the number of pages that really match, and all of them can be listed. Each
+ * search is announced as a "kbgen:search" event ({query, results}) and each click on a result
+ * as "kbgen:search-click" ({url}), for kbgen.js to report searches that found nothing, were
+ * left without a click, or led to a page.
  */
 (function () {
   "use strict";
 
-  var LIMIT = 8;
+  var LIMIT = 8; /* results drawn at a time; "More results" draws the next ones */
+  var RELEVANT = 1 / 3;
   var settingsElement = document.getElementById("__kbgen");
   var settings = settingsElement ? JSON.parse(settingsElement.textContent) : {};
   var texts = settings.texts || {};
@@ -73,39 +74,34 @@
       });
   }
 
-  /* Results for a whole question: the pages holding every word first, then the pages holding
-   * the most telling words. A word's weight is log(1 + most / found), where found is how many
-   * pages hold it and most the count of the commonest word asked, so "arrive" outweighs "my". */
-  function rankByWords(module, words, whole) {
-    if (whole.results.length >= LIMIT || words.length < 2) return Promise.resolve(whole.results);
+  /* Pages for the telling words of a question, best first, as far as they really match. Each
+   * word is searched on its own and a page's score is the sum of its words' scores, so a page
+   * holding most of the words, or the rare ones, comes first, while one missing word (a typo,
+   * a word no article uses) loses nothing. Pagefind scores each word with BM25: a word many of
+   * a page's customers used (its indexed phrasings) counts more there, a word most pages hold
+   * counts less. A page scoring below RELEVANT of the best is no match: it holds only a
+   * word or two that the best ones hold too. */
+  function rank(module, words) {
     return Promise.all(words.map(function (word) {
       return module.search(word);
     })).then(function (each) {
-      var most = Math.max.apply(null, each.map(function (s) {
-        return s.results.length;
-      }));
       var scores = new Map();
       var byId = new Map();
       each.forEach(function (search) {
-        if (!search.results.length) return;
-        var weight = Math.log(1 + most / search.results.length);
-        var best = search.results[0].score || 1;
         search.results.forEach(function (result) {
           byId.set(result.id, result);
-          scores.set(result.id, (scores.get(result.id) || 0) + weight * (0.5 + 0.5 * (result.score || 0) / best));
+          scores.set(result.id, (scores.get(result.id) || 0) + (result.score || 0));
         });
       });
-      var first = whole.results.map(function (result) {
-        return result.id;
-      });
-      var rest = Array.from(scores.keys()).filter(function (id) {
-        return first.indexOf(id) < 0;
-      }).sort(function (a, b) {
+      var ids = Array.from(scores.keys()).sort(function (a, b) {
         return scores.get(b) - scores.get(a) || (a < b ? -1 : 1);
       });
-      return whole.results.concat(rest.map(function (id) {
+      var least = ids.length ? RELEVANT * scores.get(ids[0]) : 0;
+      return ids.filter(function (id) {
+        return scores.get(id) >= least;
+      }).map(function (id) {
         return byId.get(id);
-      }));
+      });
     });
   }
 
@@ -177,36 +173,38 @@
     });
 
     /* Searched once typing pauses: Pagefind's own debouncedSearch would fetch the index chunks
-     * of every half-typed word on the way. */
+     * of every half-typed word on the way. Every change of the box starts a new search, and a
+     * search draws nothing once a newer one has started, even after its excerpts loaded. */
     var timer = null;
+    var latest = 0;
+    var shown = { results: [], query: "" };
     input.addEventListener("input", function () {
       clearTimeout(timer);
+      var search = ++latest;
       var query = input.value.replace(/\s+/g, " ").trim();
       if (query.length < 2) {
         list.replaceChildren();
+        list.removeAttribute("data-query");
         if (meta) meta.textContent = texts.search_hint || "";
         return;
       }
       timer = setTimeout(function () {
-        search(query);
+        find(query, search);
       }, 250);
     });
 
-    function search(query) {
+    function find(query, search) {
       pagefind()
         .then(function (found) {
-          var words = telling(query, found.common);
-          return found.module.search(words.join(" ")).then(function (whole) {
-            return rankByWords(found.module, words, whole);
-          });
+          return rank(found.module, telling(query, found.common));
         })
         .then(function (results) {
-          /* Stale when the box changed while this search ran. */
-          if (input.value.replace(/\s+/g, " ").trim() !== query) return null;
-          return Promise.all(results.slice(0, LIMIT).map(function (r) {
-            return r.data();
-          })).then(function (found) {
-            list.replaceChildren.apply(list, found.map(resultItem));
+          if (search !== latest) return null;
+          return excerpts(results.slice(0, LIMIT)).then(function (items) {
+            if (search !== latest) return;
+            shown = { results: results, query: query };
+            list.replaceChildren.apply(list, items);
+            addMore(search);
             list.setAttribute("data-count", String(results.length));
             list.setAttribute("data-query", query);
             if (meta) meta.textContent = countText(results.length);
@@ -216,9 +214,44 @@
           });
         })
         .catch(function (error) {
+          if (search !== latest) return;
           if (meta) meta.textContent = texts.search_none || "";
           console.warn("kbgen search:", error);
         });
+    }
+
+    function excerpts(results) {
+      return Promise.all(results.map(function (r) {
+        return r.data();
+      })).then(function (data) {
+        return data.map(resultItem);
+      });
+    }
+
+    /* A "More results" button below the list while matching pages are not listed yet. */
+    function addMore(search) {
+      var drawn = list.querySelectorAll(".md-search-result__item").length;
+      if (drawn >= shown.results.length) return;
+      var item = document.createElement("li");
+      item.className = "kbgen-search-more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = texts.search_more || "More results";
+      button.addEventListener("click", function () {
+        button.disabled = true;
+        excerpts(shown.results.slice(drawn, drawn + LIMIT)).then(function (items) {
+          if (search !== latest) return;
+          item.remove();
+          items.forEach(function (each) {
+            list.appendChild(each);
+          });
+          addMore(search);
+          if (items.length) items[0].querySelector("a").focus();
+        });
+      });
+      item.appendChild(button);
+      list.appendChild(item);
     }
 
     list.addEventListener("click", function (event) {
