@@ -14,7 +14,7 @@
   "use strict";
 
   var LIMIT = 8; /* results drawn at a time; "More results" draws the next ones */
-  var RELEVANT = 1 / 3;
+  var RELEVANT = 1 / 4;
   var settingsElement = document.getElementById("__kbgen");
   var settings = settingsElement ? JSON.parse(settingsElement.textContent) : {};
   var texts = settings.texts || {};
@@ -22,7 +22,7 @@
   var base = materialConfig ? JSON.parse(materialConfig.textContent).base || "." : ".";
   var root = new URL(base.replace(/\/?$/, "/"), location.href);
   /* Words of a question searched, the longest (mostly the rarest) first: each costs an index chunk. */
-  var MOST_WORDS = 6;
+  var MOST_WORDS = 8;
   var engine = null;
 
   /* Pagefind, and the words most of this language's articles hold (written by the build):
@@ -38,7 +38,11 @@
           return [];
         });
       var module = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        /* The title is the article's first heading, which Pagefind already weighs 7 times a
+         * word of the text; its extra boost for titles would count it twice, and a title is
+         * one customer's wording where the phrasings are many customers'. */
+        var ranking = { metaWeights: { title: 0 } };
+        return module.options({ baseUrl: root.pathname, excerptLength: 24, ranking: ranking }).then(function () {
           return module;
         });
       });
