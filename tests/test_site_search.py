@@ -224,3 +224,34 @@ def test_the_site_indexes_each_articles_stored_phrasings(search_site):
     page = (Path(search_site[1]) / "cards" / "lost-card" / "index.html").read_text(encoding="utf-8")
     assert '<li>My wallet was stolen with the card in it</li>' in page
     assert 'data-pagefind-weight="0.5"' in page
+
+
+POLISH = {
+    "rozliczenia/faktury.md": article("Gdzie są moje faktury?", "Faktury za każdy miesiąc są w zakładce Rozliczenia."),
+    "konto/haslo.md": article("Zmiana hasła", "Hasło zmienisz w ustawieniach konta."),
+}
+
+
+@pytest.mark.browser
+def test_a_polish_site_finds_an_inflected_word_that_pagefind_cannot_stem(browser, tmp_path):
+    # Pagefind has no Polish stemmer: "fakturę" (accusative) loses its ending and Pagefind
+    # finds "faktur" as the start of "faktury".
+    project = tmp_path / "pomoc"
+    init_project(project, site_name="Pomoc", language="pl")
+    for path, text in POLISH.items():
+        (project / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / path).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "kbgen", "build", "--config-file", str(project / "mkdocs.yml"),
+                    "--site-dir", str(site), "--collector-url", ""], check=True, cwd=tmp_path)
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), partial(SlowExcerpts, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="networkidle")
+        assert ask(page, "Jak pobrać fakturę?")[:1] == ["/rozliczenia/faktury/"]
+        assert ask(page, "hasła") == ["/konto/haslo/"]
+    finally:
+        context.close()
+        server.shutdown()

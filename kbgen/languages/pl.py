@@ -47,6 +47,11 @@ LANGUAGE = Language(
     search_stemmer=False,  # neither Pagefind nor Material's search stems Polish
     stop_word_list="polish",
     form_timestamp="sygnatura czasowa",
+    # Case endings of nouns and adjectives and the commonest verb endings.
+    search_endings=(
+        "owania", "owanie", "ami", "ach", "owi", "ego", "emu", "ych", "ymi", "ich", "imi", "iem", "ów",
+        "om", "em", "ie", "ia", "iu", "ej", "ym", "im", "ać", "eć", "ić", "yć", "ę", "ą", "a", "e", "i", "o", "u", "y",
+    ),
     quote_headers=("W dniu ... napisał ...:", "W dniu ... napisała ...:", "Dnia ... napisał ...:", "Dnia ... napisała ...:"),
     original_message=("Wiadomość oryginalna",),
     from_labels=("Od",),

@@ -339,6 +339,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         language = entry.language if entry else page_language(uri, page.meta, self.site.language)
         page.meta["kbgen_lang"] = language
         page.meta["kbgen_texts"] = languages.get(language).interface
+        page.meta["kbgen_search_endings"] = list(languages.get(language).search_endings)
 
         def link(item: Entry) -> dict:
             file = files.get_file_from_path(item.src_uri)

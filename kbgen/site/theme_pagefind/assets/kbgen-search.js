@@ -53,8 +53,24 @@
     return engine;
   }
 
+  /* A language Pagefind cannot stem lists its endings (kbgen.languages: search_endings): a
+   * word loses the longest one that leaves four letters, and Pagefind finds the rest as the
+   * start of a word. */
+  var endings = (settings.searchEndings || []).slice().sort(function (a, b) {
+    return b.length - a.length;
+  });
+
+  function stem(word) {
+    for (var i = 0; i < endings.length; i++) {
+      var ending = endings[i];
+      if (word.length - ending.length >= 4 && word.slice(-ending.length) === ending) return word.slice(0, -ending.length);
+    }
+    return word;
+  }
+
   /* The words of a query worth searching: each once, without the common ones (unless that
-   * leaves none), at most MOST_WORDS of them, in the order typed. */
+   * leaves none), at most MOST_WORDS of them, in the order typed, stemmed where Pagefind
+   * cannot. */
   function telling(query, common) {
     var words = (query.toLocaleLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []).filter(function (word, i, all) {
       return all.indexOf(word) === i;
@@ -74,7 +90,10 @@
         return a[1] - b[1];
       })
       .map(function (pair) {
-        return pair[0];
+        return stem(pair[0]);
+      })
+      .filter(function (word, i, all) {
+        return all.indexOf(word) === i;
       });
   }
 
