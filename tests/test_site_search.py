@@ -255,3 +255,20 @@ def test_a_polish_site_finds_an_inflected_word_that_pagefind_cannot_stem(browser
     finally:
         context.close()
         server.shutdown()
+
+
+def test_the_words_most_articles_hold_are_listed_for_the_search_box_to_leave_out(tmp_path):
+    project = tmp_path / "help"
+    init_project(project, site_name="Help")
+    for n in range(20):
+        phrasings = [f"Can't I pay plan {n} by invoice?"] if n % 3 == 0 else None
+        (project / "content" / "billing").mkdir(exist_ok=True)
+        (project / "content" / "billing" / f"plan-{n}.md").write_text(
+            article(f"Plan {n} by invoice", f"Plan {n} costs {n} euro a month, billed on an invoice.", phrasings), encoding="utf-8"
+        )
+    subprocess.run([sys.executable, "-m", "kbgen", "build", "--config-file", str(project / "mkdocs.yml"),
+                    "--site-dir", str(tmp_path / "site"), "--collector-url", ""], check=True, cwd=tmp_path)
+    common = json.loads((tmp_path / "site" / "pagefind" / "kbgen-common-en.json").read_text(encoding="utf-8"))
+    assert {"plan", "invoice", "costs", "euro"} <= set(common)
+    assert "pay" not in common  # in half the articles' phrasings only: not "most"
+    assert "x27" not in common  # a word of the text, not of its HTML

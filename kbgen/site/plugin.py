@@ -370,10 +370,10 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("kbgen_article"):
             html += search_phrasings_html(page.meta.get(SEARCH_PHRASINGS))
-        elif page.meta.get("kbgen_searchable"):
-            html = sections_only(html)
             if self.site.search_engine == "pagefind":
                 self.word_holders.setdefault(page.meta["kbgen_lang"], Counter()).update(words_of(html))
+        elif page.meta.get("kbgen_searchable"):
+            html = sections_only(html)
         name = self.survey_pages.get(page.file.src_uri)
         if name is None or self.surveys is None:
             return html

@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from kbgen.errors import KbgenError
@@ -69,7 +69,7 @@ def index_site(site_dir: Path) -> None:
 
 def words_of(html: str) -> set[str]:
     """The distinct lowercase words of an HTML fragment's text."""
-    return set(_WORD.findall(_TAG.sub(" ", html).lower()))
+    return set(_WORD.findall(unescape(_TAG.sub(" ", html)).lower()))
 
 
 def common_words(holders: Counter, articles: int) -> list[str]:
