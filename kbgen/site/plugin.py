@@ -56,6 +56,7 @@ _PRINTED_META = ("title", "description")
 _WORKFLOW_STATUSES = ("draft", "published")
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's where PyYAML has it
 # kbgen's content hash in a page's front matter, which the personal-data gate passes over.
 _HASH_LINE = re.compile(rf"^{HASH_KEY}:[ \t]*[0-9a-f]{{16}}[ \t]*$", re.M)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.M | re.S)
@@ -142,6 +143,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.survey_pages: dict[str, str] = {}  # src_uri -> survey name
         self.catalog = Catalog("en")
         self.word_holders: dict[str, Counter] = {}  # language -> articles holding each word
+        self.front_matters: dict[str, dict] = {}  # src_uri -> front matter of a page holding search phrasings
         self.helpful: dict[str, tuple[float, float]] = {}  # src_uri -> Wilson interval of the helpful share
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -197,6 +199,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.word_holders = {}  # filled page by page (on_page_content), written on_post_build
+        self.front_matters = {}
         published: list[tuple[File, dict, str]] = []  # (file, front matter, first heading)
         problems: list[str] = []
         unfinished: list[str] = []
@@ -208,6 +211,8 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
                 file.inclusion = InclusionLevel.EXCLUDED
             if file.inclusion.is_excluded():
                 continue
+            if SEARCH_PHRASINGS in meta:
+                self.front_matters[file.src_uri] = meta
             # Defence in depth: whatever redaction missed or a writer typed is not published.
             problems += self._personal_data(text, source)
             # A draft may hold what kbgen wrote for its writer; a page about to go live may not.
@@ -281,6 +286,19 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             else:
                 nav.append({languages.get(lang).name: section})
         config.nav = nav
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # MkDocs parses front matter with PyYAML's pure-Python loader: for 3,000 articles of 50
+        # search phrasings that alone took seconds. on_files parsed it with libyaml already, so
+        # MkDocs gets the front matter without the phrasings (on_page_content takes them from
+        # there). MkDocs 1.6 prefers setting File.content_string in on_files, but that unsets
+        # the file's path, which messages, git dates and edit links need.
+        meta = self.front_matters.get(page.file.src_uri)
+        if meta is None:
+            return None
+        _, body = split_front_matter(page.file.content_string)
+        rest = {key: value for key, value in meta.items() if key != SEARCH_PHRASINGS}
+        return f"---\n{yaml.dump(rest, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n{body}"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Front matter values reach the HTML unescaped (nav, <h1>, meta description): escape them
@@ -369,7 +387,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("kbgen_article"):
-            html += search_phrasings_html(page.meta.get(SEARCH_PHRASINGS))
+            html += search_phrasings_html(self.front_matters.get(page.file.src_uri, {}).get(SEARCH_PHRASINGS))
             if self.site.search_engine == "pagefind":
                 self.word_holders.setdefault(page.meta["kbgen_lang"], Counter()).update(words_of(html))
         elif page.meta.get("kbgen_searchable"):
