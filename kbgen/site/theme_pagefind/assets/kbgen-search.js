@@ -15,6 +15,9 @@
 
   var LIMIT = 8; /* results drawn at a time; "More results" draws the next ones */
   var RELEVANT = 1 / 4;
+  /* A pause in typing this long ends a question: well under the 300 ms a customer may wait
+   * for the first results after the last key, and longer than most gaps between keys. */
+  var PAUSE = 150;
   var settingsElement = document.getElementById("__kbgen");
   var settings = settingsElement ? JSON.parse(settingsElement.textContent) : {};
   var texts = settings.texts || {};
@@ -195,9 +198,18 @@
       if (first) first.click();
     });
 
-    /* Searched once typing pauses: Pagefind's own debouncedSearch would fetch the index chunks
-     * of every half-typed word on the way. Every change of the box starts a new search, and a
-     * search draws nothing once a newer one has started, even after its excerpts loaded. */
+    /* Pagefind starts (its script, worker, WebAssembly and word list) while the customer types,
+     * not after: the first results then take the search alone. */
+    input.addEventListener("focus", function () {
+      pagefind().then(function (found) {
+        return found.module.init();
+      }).catch(function () {});
+    });
+
+    /* Searched once typing pauses for PAUSE ms: Pagefind's own debouncedSearch would fetch the
+     * index chunks of every half-typed word on the way. Every change of the box starts a new
+     * search, and a search draws nothing once a newer one has started, even after its excerpts
+     * loaded. */
     var timer = null;
     var latest = 0;
     var shown = { results: [], query: "" };
@@ -213,7 +225,7 @@
       }
       timer = setTimeout(function () {
         find(query, search);
-      }, 250);
+      }, PAUSE);
     });
 
     function find(query, search) {
