@@ -25,8 +25,8 @@ from kbgen.site.plugin import is_searchable, sections_only
 from kbgen.site.search import search_phrasings_html
 
 
-def article(title: str, body: str, phrasings: list[str] | None = None) -> str:
-    meta = {"title": title, "status": "published"}
+def article(title: str, body: str, phrasings: list[str] | None = None, **fields) -> str:
+    meta = {"title": title, "status": "published", **fields}
     if phrasings:
         meta["search_phrasings"] = phrasings
     return f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n# {title}\n\n{body}\n"
@@ -49,6 +49,7 @@ ARTICLES = {
         "What do I do when my card is lost?",
         "Freeze the card in the app, then order a new one.",
         ["My wallet was stolen with the card in it", "I left my card at the restaurant"],
+        description="Lost and stolen cards",
     ),
     **{
         f"billing/invoice-{n}.md": article(f"Invoice question {n}", f"Every invoice of plan {n} is in Billing.")
@@ -224,6 +225,8 @@ def test_the_site_indexes_each_articles_stored_phrasings(search_site):
     page = (Path(search_site[1]) / "cards" / "lost-card" / "index.html").read_text(encoding="utf-8")
     assert '<li>My wallet was stolen with the card in it</li>' in page
     assert 'data-pagefind-weight="0.5"' in page
+    # MkDocs got the rest of the front matter (without the phrasings, which it parses slowly).
+    assert '<meta name="description" content="Lost and stolen cards">' in page
 
 
 POLISH = {

@@ -59,7 +59,7 @@ _WORKFLOW_STATUSES = ("draft", "published")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's where PyYAML has it
 # kbgen's content hash in a page's front matter, which the personal-data gate passes over.
 _HASH_LINE = re.compile(rf"^{HASH_KEY}:[ \t]*[0-9a-f]{{16}}[ \t]*$", re.M)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^---[ \t]*$", re.M | re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?^[ \t]*(?:---|\.\.\.)[ \t]*$", re.M | re.S)
 # What the build names when it refuses a page, per kind of personal data found.
 _FOUND = {
     "email": "an e-mail address",
@@ -296,9 +296,12 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         meta = self.front_matters.get(page.file.src_uri)
         if meta is None:
             return None
-        _, body = split_front_matter(page.file.content_string)
+        text = page.file.content_string
+        front = _FRONT_MATTER.match(text)
+        if front is None:
+            return None
         rest = {key: value for key, value in meta.items() if key != SEARCH_PHRASINGS}
-        return f"---\n{yaml.dump(rest, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n{body}"
+        return f"---\n{yaml.dump(rest, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---{text[front.end():]}"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Front matter values reach the HTML unescaped (nav, <h1>, meta description): escape them
