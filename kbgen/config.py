@@ -54,6 +54,9 @@ class SiteConfig:
     resolved_statuses: tuple[str, ...] = ("solved", "closed", "resolved")
     # Smallest number of tickets that makes a topic worth a draft.
     min_topic_size: int = 5
+    # More of its customers' phrasings a draft keeps for the site's search (0: none). Each
+    # makes the build of a large site a little longer.
+    search_phrasings: int = 50
     # Topic engine: "default" (TF-IDF, no model) or "semantic" (sentence embeddings).
     engine: str = "default"
     # The semantic engine's sentence-transformers model: a name or a local path ("": the
@@ -231,6 +234,11 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
     if not isinstance(size, int) or isinstance(size, bool) or size < 2:
         problems.append(f"drafts.min_topic_size: expected a whole number >= 2, got {size!r}")
     values["min_topic_size"] = size
+
+    kept = drafts.get("search_phrasings", defaults.search_phrasings)
+    if not isinstance(kept, int) or isinstance(kept, bool) or kept < 0:
+        problems.append(f"drafts.search_phrasings: expected a whole number >= 0, got {kept!r}")
+    values["search_phrasings"] = kept
 
     engine = drafts.get("engine", defaults.engine)
     if engine not in ENGINES:

@@ -103,7 +103,9 @@ def run_draft(
     counts: Counter = Counter()
     redacted = [redactor.redact_ticket(t, counts) for t in resolved]
     progress(f"finding topics ({topic_engine.name} engine)")
-    found = find_topics(redacted, min_size=config.min_topic_size, language=language, engine=topic_engine)
+    found = find_topics(
+        redacted, min_size=config.min_topic_size, language=language, engine=topic_engine, search_phrasings=config.search_phrasings
+    )
     progress("suggesting categories")
     existing = read_article_files(content_dir) if Path(content_dir).is_dir() else []
     topics = categorise_topics(found.topics, existing, site_language=config.language)

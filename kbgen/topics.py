@@ -30,6 +30,7 @@ from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
 
 from kbgen import languages
 from kbgen.clusters import Settings, find_groups, resolution_for
+from kbgen.config import SiteConfig
 from kbgen.errors import KbgenError
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
@@ -167,9 +168,15 @@ def make_engine(name: str = "default", embeddings: str = "", progress: Callable[
 
 
 def find_topics(
-    tickets: Sequence[Ticket], *, min_size: int = 5, language: str | None = None, engine: TopicEngine | None = None
+    tickets: Sequence[Ticket],
+    *,
+    min_size: int = 5,
+    language: str | None = None,
+    engine: TopicEngine | None = None,
+    search_phrasings: int = SiteConfig.search_phrasings,
 ) -> TopicResult:
-    """Group tickets by language, then by question; return topics largest first."""
+    """Group tickets by language, then by question; return topics largest first, each with up to
+    search_phrasings more of its customers' phrasings for the site's search."""
     engine = engine or WordEngine()
     by_language: dict[str, list[Ticket]] = {}
     for ticket in tickets:
@@ -180,7 +187,7 @@ def find_topics(
     seconds = {"vectors": 0.0, "grouping": 0.0}
     for lang in sorted(by_language):
         group = by_language[lang]
-        found, rest = _cluster_language(group, lang, min_size, engine, seconds)
+        found, rest = _cluster_language(group, lang, min_size, engine, seconds, search_phrasings)
         topics.extend(found)
         unassigned.extend(rest)
     topics.sort(key=lambda t: (-len(t.ticket_ids), t.id))
@@ -218,7 +225,7 @@ def term_weights(texts: list[str], lang: str):
 
 
 def _cluster_language(
-    tickets: list[Ticket], lang: str, min_size: int, engine: TopicEngine, seconds: dict[str, float]
+    tickets: list[Ticket], lang: str, min_size: int, engine: TopicEngine, seconds: dict[str, float], asked: int
 ) -> tuple[list[Topic], list[str]]:
     if len(tickets) < min_size:
         return [], [t.id for t in tickets]
@@ -245,11 +252,11 @@ def _cluster_language(
         if label < 0 or size < min_size:
             rest.extend(tickets[i].id for i in members)
             continue
-        topics.append(_describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere))
+        topics.append(_describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere, asked))
     return topics, rest
 
 
-def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: tuple[Counter, int]) -> Topic:
+def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: tuple[Counter, int], limit: int) -> Topic:
     group = [tickets[i] for i in members]
     rows = vectors[members]  # dense or sparse
     centroid = np.asarray(rows.mean(axis=0)).ravel()
@@ -266,8 +273,8 @@ def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: 
     phrasings = _phrasings(near, words, exclude=title, lang=lang)
     # Search has room for more of the customers' words than the page shows: every ticket asking
     # in a whole sentence about the topic's core, the nearest first.
-    asked = _phrasings(ranked, words, exclude=title, lang=lang, limit=ASKED_LIMIT + len(phrasings))
-    asked = tuple(text for text in asked if text not in phrasings)[:ASKED_LIMIT]
+    asked = _phrasings(ranked, words, exclude=title, lang=lang, limit=limit + len(phrasings)) if limit else ()
+    asked = tuple(text for text in asked if text not in phrasings)[:limit]
     created = [t.created_at for t in group if t.created_at]
     # Each ticket's tags once, in its own order: equally frequent tags then keep that order on
     # every run (a set's order changes with the interpreter's string hashing).
@@ -300,7 +307,6 @@ CORE_SHARE = 0.35
 MOST_SHARE = 0.6
 TITLE_LIMIT = 70  # characters
 TITLE_CANDIDATES = 100  # the most representative tickets whose sentences may become the title
-ASKED_LIMIT = 50  # customer phrasings kept for search beyond the five an article shows
 
 
 @dataclass(frozen=True)

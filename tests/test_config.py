@@ -13,13 +13,16 @@ def test_a_missing_file_gives_the_defaults(tmp_path):
 
 
 def test_every_problem_is_listed_with_its_line(tmp_path):
-    (tmp_path / "kbgen.yml").write_text("site:\n  language: xx\ndrafts:\n  min_topic_size: 0\n  engine: magic\n", encoding="utf-8")
+    (tmp_path / "kbgen.yml").write_text(
+        "site:\n  language: xx\ndrafts:\n  min_topic_size: 0\n  search_phrasings: -1\n  engine: magic\n", encoding="utf-8"
+    )
     with pytest.raises(KbgenError) as error:
         load_site_config(tmp_path)
     assert str(error.value) == (
         f"{tmp_path / 'kbgen.yml'}:2: site.language: 'xx' is not one of en, nl, sv, de, pl; "
         "kbgen.yml:4: drafts.min_topic_size: expected a whole number >= 2, got 0; "
-        "kbgen.yml:5: drafts.engine: 'magic' is not one of default, semantic"
+        "kbgen.yml:5: drafts.search_phrasings: expected a whole number >= 0, got -1; "
+        "kbgen.yml:6: drafts.engine: 'magic' is not one of default, semantic"
     )
 
 

@@ -101,6 +101,18 @@ def test_a_topic_is_described_for_the_writer():
     assert topic.category == "Account" and "invoice" in topic.tags
 
 
+def test_a_topic_keeps_more_of_its_customers_phrasings_for_search_as_many_as_asked():
+    more = ["Is there a PDF of my invoice to download?", "How can I download the invoice of my plan?", "Download an older invoice?"]
+    tickets = make_tickets({**QUESTIONS, "invoice": QUESTIONS["invoice"] + more}, "en")
+    [topic] = [t for t in find_topics(tickets, min_size=5, language="en").topics if "invoice" in t.ticket_ids[0]]
+    assert topic.asked and not set(topic.asked) & {topic.title, *topic.phrasings}
+    assert len(set(topic.asked)) == len(topic.asked)
+    [few] = [t for t in find_topics(tickets, min_size=5, language="en", search_phrasings=1).topics if t.id == topic.id]
+    assert few.asked == topic.asked[:1]
+    [none] = [t for t in find_topics(tickets, min_size=5, language="en", search_phrasings=0).topics if t.id == topic.id]
+    assert none.asked == () and none.phrasings == topic.phrasings
+
+
 def test_equally_frequent_tags_keep_the_tickets_order_on_every_run():
     tags = ("billing", "invoice", "pdf", "vat", "web")
     tickets = [replace(t, tags=tags) for t in make_tickets({"invoice": QUESTIONS["invoice"]}, "en")]
