@@ -14,7 +14,7 @@
   "use strict";
 
   var LIMIT = 8; /* results drawn at a time; "More results" draws the next ones */
-  var RELEVANT = 1 / 4;
+  var RELEVANT = 1 / 4; /* a match scores at least this share of the best one (see rank) */
   /* A pause in typing this long ends a question: well under the 300 ms a customer may wait
    * for the first results after the last key, and longer than most gaps between keys. */
   var PAUSE = 150;
@@ -212,7 +212,7 @@
      * loaded. */
     var timer = null;
     var latest = 0;
-    var shown = { results: [], query: "" };
+    var matches = []; /* of the query on screen */
     input.addEventListener("input", function () {
       clearTimeout(timer);
       var search = ++latest;
@@ -237,7 +237,7 @@
           if (search !== latest) return null;
           return excerpts(results.slice(0, LIMIT)).then(function (items) {
             if (search !== latest) return;
-            shown = { results: results, query: query };
+            matches = results;
             list.replaceChildren.apply(list, items);
             addMore(search);
             list.setAttribute("data-count", String(results.length));
@@ -266,7 +266,7 @@
     /* A "More results" button below the list while matching pages are not listed yet. */
     function addMore(search) {
       var drawn = list.querySelectorAll(".md-search-result__item").length;
-      if (drawn >= shown.results.length) return;
+      if (drawn >= matches.length) return;
       var item = document.createElement("li");
       item.className = "kbgen-search-more";
       var button = document.createElement("button");
@@ -275,7 +275,7 @@
       button.textContent = texts.search_more || "More results";
       button.addEventListener("click", function () {
         button.disabled = true;
-        excerpts(shown.results.slice(drawn, drawn + LIMIT)).then(function (items) {
+        excerpts(matches.slice(drawn, drawn + LIMIT)).then(function (items) {
           if (search !== latest) return;
           item.remove();
           items.forEach(function (each) {
