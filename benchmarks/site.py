@@ -202,10 +202,10 @@ def _measure(command: list[str]) -> tuple[float, float]:
 class CompressingHandler(SimpleHTTPRequestHandler):
     """Static files, text gzip-compressed when the browser accepts it, and cacheable for 10
     minutes (as static hosts do: GitHub Pages' max-age is 600). Each path asked for is appended
-    to `requested`."""
+    to `requested`, when given."""
 
-    def __init__(self, *args, requested: list[str], **kwargs):
-        self.requested = requested
+    def __init__(self, *args, requested: list[str] | None = None, **kwargs):
+        self.requested = [] if requested is None else requested
         super().__init__(*args, **kwargs)  # handles the request
 
     def log_message(self, *args):
