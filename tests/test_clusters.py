@@ -44,3 +44,17 @@ def test_sparse_and_dense_rows_give_the_same_groups_every_time():
     dense = find_groups(vectors, 5, SETTINGS)
     assert (find_groups(sparse.csr_matrix(vectors), 5, SETTINGS) == dense).all()
     assert (find_groups(vectors, 5, SETTINGS) == dense).all()
+
+
+def test_large_sets_find_their_neighbours_in_an_index_with_the_same_groups(monkeypatch):
+    import kbgen.clusters
+
+    vectors, _ = blobs(sizes=(40, 30, 25), stray=5)
+    exact = find_groups(vectors, 5, SETTINGS)
+    calls = []
+    index = kbgen.clusters._approximate_nearest
+    monkeypatch.setattr(kbgen.clusters, "_approximate_nearest", lambda v, k: calls.append(k) or index(v, k))
+    monkeypatch.setattr(kbgen.clusters, "APPROXIMATE_FROM", 50)
+    assert (find_groups(vectors, 5, SETTINGS) == exact).all() and calls == [5]
+    rows, cols, _ = kbgen.clusters.nearest(vectors.astype(np.float32), 5)
+    assert len(rows) == 5 * len(vectors) and not (rows == cols).any()  # k others, never itself
