@@ -101,7 +101,9 @@ def run_draft(
     progress(f"redacting {len(resolved)} resolved tickets")
     redactor = Redactor(config)
     counts: Counter = Counter()
-    redacted = [redactor.redact_ticket(t, counts) for t in resolved]
+    # Drafts read a ticket's subject, question and answer: the rest of its conversation is
+    # neither redacted nor kept.
+    redacted = [redactor.redact_ticket(replace(t, messages=()), counts) for t in resolved]
     progress(f"finding topics ({topic_engine.name} engine)")
     found = find_topics(
         redacted, min_size=config.min_topic_size, language=language, engine=topic_engine, search_phrasings=config.search_phrasings

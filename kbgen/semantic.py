@@ -52,8 +52,8 @@ class SemanticEngine:
 
     name = "semantic"
 
-    def __init__(self, model: str = "", progress: Callable[[str], None] = lambda step: None, words=None) -> None:
-        """words: the engine whose vectors join the embeddings (None: embeddings alone)."""
+    def __init__(self, model: str = "", progress: Callable[[str], None] = lambda step: None, words: bool = False) -> None:
+        """words: whether the default engine's word features join the embeddings."""
         self._progress = progress
         self._words = words
         try:
@@ -74,22 +74,23 @@ class SemanticEngine:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise KbgenError(f"--embeddings {model}: cannot load the model ({reason})") from None
 
-    def vectors(self, texts: list[str], tfidf=None):
-        parts = []
-        for start in range(0, len(texts), PROGRESS_EVERY):
-            chunk = texts[start : start + PROGRESS_EVERY]
-            parts.append(
-                self._model.encode(chunk, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-            )
-            if len(texts) > PROGRESS_EVERY:
-                self._progress(f"embedded {start + len(chunk):,} of {len(texts):,} texts")
-        embeddings = np.vstack(parts) if parts else np.zeros((0, 0), dtype=np.float32)
-        if self._words is None or tfidf is None or not len(texts):
-            return embeddings
-        words = self._words.vectors(texts, tfidf)
-        if sparse.issparse(words):
-            return normalize(sparse.hstack([sparse.csr_matrix(embeddings), WORD_WEIGHT * words]).tocsr())
-        return normalize(np.hstack([embeddings, WORD_WEIGHT * words])).astype(np.float32)
+    def vectors(self, questions: list[str], answers: list[str] | None = None, features=None):
+        """Unit rows: each question's embedding, joined with the word features of the question
+        and its answer where given (kbgen.features.Features) and this engine uses them. A batch
+        is joined as it is embedded, so the embeddings of all texts are never held beside the
+        result."""
+        joined = []
+        for start in range(0, len(questions), PROGRESS_EVERY):
+            chunk = questions[start : start + PROGRESS_EVERY]
+            embedded = self._model.encode(chunk, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            if features is not None and self._words:
+                embedded = _joined(embedded, features.vectors(chunk, answers[start : start + PROGRESS_EVERY] if answers else None))
+            joined.append(embedded)
+            if len(questions) > PROGRESS_EVERY:
+                self._progress(f"embedded {start + len(chunk):,} of {len(questions):,} texts")
+        if not joined:
+            return np.zeros((0, 0), dtype=np.float32)
+        return sparse.vstack(joined).tocsr() if sparse.issparse(joined[0]) else np.vstack(joined)
 
     def cluster(self, vectors, min_size: int) -> np.ndarray:
         n = vectors.shape[0]
@@ -104,3 +105,10 @@ class SemanticEngine:
             min_closeness=0.55,
         )
         return find_groups(vectors, min_size, settings)
+
+
+def _joined(embedded: np.ndarray, words):
+    """Embeddings and word features side by side, each row of unit length again."""
+    if sparse.issparse(words):
+        return normalize(sparse.hstack([sparse.csr_matrix(embedded), WORD_WEIGHT * words]).tocsr())
+    return normalize(np.hstack([embedded, WORD_WEIGHT * words])).astype(np.float32)

@@ -3,9 +3,8 @@
 Tickets are grouped per language. An engine turns each language's texts into unit vectors;
 kbgen.clusters finds the groups in their nearest-neighbour graph, so the number of topics is
 found, not given; doubtful tickets and groups smaller than the minimum topic size stay
-unassigned (one-off questions). The default engine needs no neural model: TF-IDF of words and
-of character n-grams (which catch inflections and typos), reduced by LSA on larger sets. The
-semantic engine (kbgen.semantic) embeds sentences.
+unassigned (one-off questions). The default engine needs no neural model: the word features of
+kbgen.features. The semantic engine (kbgen.semantic) embeds sentences.
 """
 
 from __future__ import annotations
@@ -23,15 +22,13 @@ from typing import Protocol
 import numpy as np
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from scipy import sparse
-from sklearn.decomposition import TruncatedSVD
-from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unicode
-from sklearn.preprocessing import normalize
-from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kbgen import languages
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.config import SiteConfig
 from kbgen.errors import KbgenError
+from kbgen.features import Features, fit_features
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
 from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
@@ -39,11 +36,10 @@ from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
 # Languages tickets are detected in besides the registered ones; anything else is grouped as
 # the closest of these.
 OTHER_DETECTED_LANGUAGES = ("fr", "es", "it", "da", "no", "fi", "pt")
-# The default engine. Character n-grams weigh three times the words: they carry the inflections
-# and typos that word features split apart.
-CHAR_WEIGHT = 3.0
-LSA_DIMENSIONS = 200
-LSA_MIN_TICKETS = 1000  # below, LSA blurs more than it merges: the TF-IDF vectors are used
+# A ticket's vector reads this many characters of the customer's text and of the answer: a long
+# conversation costs no more than its opening, which says what it is about.
+TEXT_LIMIT = 1_000
+LANGUAGE_SAMPLE = 300  # characters of the customer's text its language is told from
 NEIGHBOURS = 5
 # A ticket stays in its topic when its cosine to the topic's centre beats the next centre's by
 # this much (in LSA space, and in the sparser TF-IDF space of small sets).
@@ -55,7 +51,6 @@ MIN_CLOSENESS = 0.4
 
 # A reply or tweet that opens with whom it is for: "@tasklane", "[handle]" once redacted.
 _LEADING_HANDLE = re.compile(r"^\s*(?:(?:@\w+|\[handle\])[\s,:]*)+")
-_TOKEN = re.compile(r"(?u)\b[^\W\d_]{2,}\b")
 
 
 @dataclass(frozen=True)
@@ -118,9 +113,10 @@ class TopicEngine(Protocol):
 
     name: str
 
-    def vectors(self, texts: list[str], tfidf):
-        """One unit row vector per text, a dense array or a sparse matrix (tfidf: the texts'
-        TF-IDF matrix, for engines that use it)."""
+    def vectors(self, questions: list[str], answers: list[str] | None = None, features: Features | None = None):
+        """One unit row vector per question (with its answer, for engines that read them), a
+        dense array or a sparse matrix (features: the language's word features, for engines
+        that use them)."""
 
     def cluster(self, vectors, min_size: int) -> np.ndarray:
         """A label per row; -1 for rows that join no group of min_size."""
@@ -131,17 +127,8 @@ class WordEngine:
 
     name = "default"
 
-    def vectors(self, texts: list[str], tfidf):
-        parts = [normalize(tfidf)]
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=2, sublinear_tf=True, strip_accents="unicode")
-        try:
-            parts.append(CHAR_WEIGHT * normalize(chars.fit_transform(texts)))
-        except ValueError:  # no character n-gram occurs twice
-            pass
-        features = normalize(sparse.hstack(parts).tocsr())
-        if len(texts) > LSA_MIN_TICKETS and features.shape[1] > LSA_DIMENSIONS:
-            return normalize(TruncatedSVD(LSA_DIMENSIONS, random_state=0).fit_transform(features)).astype(np.float32)
-        return features
+    def vectors(self, questions: list[str], answers: list[str] | None = None, features: Features | None = None):
+        return (features or fit_features(questions, "", answers)).vectors(questions, answers)
 
     def cluster(self, vectors, min_size: int) -> np.ndarray:
         n = vectors.shape[0]
@@ -161,7 +148,7 @@ def make_engine(name: str = "default", embeddings: str = "", progress: Callable[
     if name == "semantic":
         from kbgen.semantic import SemanticEngine
 
-        return SemanticEngine(embeddings, progress, words=WordEngine())
+        return SemanticEngine(embeddings, progress, words=True)
     if name != "default":
         raise KbgenError(f"--engine: unknown engine '{name}' (choose from default, semantic)")
     return WordEngine()
@@ -180,7 +167,7 @@ def find_topics(
     engine = engine or WordEngine()
     by_language: dict[str, list[Ticket]] = {}
     for ticket in tickets:
-        lang = language or detect_language(_ticket_text(ticket))
+        lang = language or detect_language(_customer_text(ticket)[:LANGUAGE_SAMPLE])
         by_language.setdefault(lang, []).append(ticket)
     topics: list[Topic] = []
     unassigned: list[str] = []
@@ -194,34 +181,9 @@ def find_topics(
     return TopicResult(tuple(topics), tuple(unassigned), {k: len(v) for k, v in sorted(by_language.items())}, seconds)
 
 
-def _ticket_text(ticket: Ticket) -> str:
+def _ticket_texts(ticket: Ticket) -> tuple[str, str]:
     """What a ticket is about: the customer's question and the agent's answer that solved it."""
-    text = _customer_text(ticket)
-    # Agents answer one question with the same few replies: the answer groups tickets whose
-    # customers worded the question differently.
-    return PLACEHOLDER.sub(" ", f"{text}\n{ticket.resolution}")
-
-
-def _stop_words(lang: str) -> list[str] | None:
-    """The language's stop words, spelled as the vectorizer sees tokens (no accents, split)."""
-    name = LANGUAGE_MAPPING.get(lang, "")
-    if name not in AVAILABLE_LANGUAGES:
-        return None
-    words = {token for word in get_stop_words(name) for token in _TOKEN.findall(strip_accents_unicode(word.lower()))}
-    return sorted(words)
-
-
-def term_weights(texts: list[str], lang: str):
-    """(TF-IDF matrix, fitted vectorizer) of the texts of one language."""
-    vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2),
-        min_df=2,
-        sublinear_tf=True,
-        strip_accents="unicode",
-        stop_words=_stop_words(lang),
-        token_pattern=_TOKEN.pattern,
-    )
-    return vectorizer.fit_transform(texts), vectorizer
+    return PLACEHOLDER.sub(" ", _customer_text(ticket)[:TEXT_LIMIT]), PLACEHOLDER.sub(" ", ticket.resolution[:TEXT_LIMIT])
 
 
 def _cluster_language(
@@ -229,18 +191,18 @@ def _cluster_language(
 ) -> tuple[list[Topic], list[str]]:
     if len(tickets) < min_size:
         return [], [t.id for t in tickets]
-    texts = [_ticket_text(t) for t in tickets]
+    texts, answers = map(list, zip(*map(_ticket_texts, tickets)))
+    start = time.perf_counter()
     try:
-        tfidf, vectorizer = term_weights(texts, lang)
+        features = fit_features(texts, lang, answers)
     except ValueError:  # no word occurs twice: every ticket is a one-off
         return [], [t.id for t in tickets]
-    start = time.perf_counter()
-    vectors = engine.vectors(texts, tfidf)
+    vectors = engine.vectors(texts, answers, features)
     seconds["vectors"] += time.perf_counter() - start
     start = time.perf_counter()
     labels = engine.cluster(vectors, min_size)
     seconds["grouping"] += time.perf_counter() - start
-    terms = np.array(vectorizer.get_feature_names_out())
+    terms = np.array(features.terms.get_feature_names_out())
     sizes = Counter(labels)
     grouped = [i for i, label in enumerate(labels) if label >= 0 and sizes[label] >= min_size]
     # The words of every topic's tickets: what one topic's tickets say more than the other
@@ -252,17 +214,17 @@ def _cluster_language(
         if label < 0 or size < min_size:
             rest.extend(tickets[i].id for i in members)
             continue
-        topics.append(_describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere, asked))
+        topics.append(_describe(members, tickets, texts, vectors, features, terms, lang, everywhere, asked))
     return topics, rest
 
 
-def _describe(members, tickets, texts, vectors, tfidf, terms, lang, everywhere: tuple[Counter, int], limit: int) -> Topic:
+def _describe(members, tickets, texts, vectors, features: Features, terms, lang, everywhere: tuple[Counter, int], limit: int) -> Topic:
     group = [tickets[i] for i in members]
     rows = vectors[members]  # dense or sparse
     centroid = np.asarray(rows.mean(axis=0)).ravel()
     closeness = np.asarray(rows @ centroid).ravel()
     order = members[np.argsort(-closeness)]  # most representative first
-    weights = np.asarray(tfidf[members].mean(axis=0)).ravel()
+    weights = np.asarray(features.term_weights([texts[i] for i in members]).mean(axis=0)).ravel()
     top_terms = tuple(terms[np.argsort(-weights)[:8]])
     ranked = [tickets[i] for i in order]
     words = TopicWords.of(ranked, lang, *everywhere)
