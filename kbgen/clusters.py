@@ -30,6 +30,9 @@ APPROXIMATE_FROM = 5_000
 HNSW_LINKS = 16  # M: links per row in the index (memory: 128 bytes a row)
 HNSW_BUILD_BREADTH = 80  # efConstruction
 HNSW_SEARCH_BREADTH = 64  # efSearch, at least 4k
+# Rows grouped at once: about Banking77's size, where Leiden's groups match its questions best.
+GROUP_SAMPLE = 20_000
+ROUNDS = 2
 
 
 @dataclass(frozen=True)
@@ -42,24 +45,79 @@ class Settings:
 
 
 def resolution_for(n: int, most: float) -> float:
-    """Leiden's resolution for n rows: more tickets hold more distinct questions (1.6 at 40
-    rows, 2.4 at 256, 4.1 at 13,000), never above most."""
-    return float(np.clip(np.log10(max(n, 1)), 1.0, most))
+    """Leiden's resolution for n rows, of which find_groups groups GROUP_SAMPLE at most at once:
+    more tickets hold more distinct questions (1.6 at 40 rows, 2.4 at 256, 4.1 at 13,000), never
+    above most."""
+    return float(np.clip(np.log10(max(min(n, GROUP_SAMPLE), 1)), 1.0, most))
 
 
 def find_groups(vectors, min_size: int, settings: Settings) -> np.ndarray:
-    """A label per row of vectors (unit rows), -1 for rows that join no group of min_size."""
+    """A label per row of vectors (unit rows), -1 for rows that join no group of min_size.
+
+    Up to GROUP_SAMPLE rows are grouped together. Of a larger set, a seeded sample of that many
+    is grouped, and every other row joins the group whose centre it fits (join_nearest); the rows
+    that fit none are grouped the same way in the next round, until a round finds no new group.
+    The groups then follow the number of questions, not of rows: more rows of one question are
+    more members of its group, not more groups of it."""
     n = vectors.shape[0]
+    if n <= GROUP_SAMPLE:
+        return _keep_confident(vectors, _communities(vectors, min_size, settings), min_size, settings)
     labels = np.full(n, -1, dtype=np.int64)
-    if n < max(min_size, 3):
+    centres = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    rest = np.arange(n)
+    rng = np.random.default_rng(SEED)
+    for _ in range(ROUNDS):
+        if len(rest) < max(min_size, 3):
+            break
+        chosen = rest if len(rest) <= GROUP_SAMPLE else np.sort(rng.choice(rest, GROUP_SAMPLE, replace=False))
+        found = _keep_confident(vectors[chosen], _communities(vectors[chosen], min_size, settings), min_size, settings)
+        member = np.flatnonzero(found >= 0)
+        if not len(member):
+            break
+        groups, found_at = np.unique(found[member], return_inverse=True)
+        sums = np.asarray(sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ vectors[chosen])
+        new = (sums / np.linalg.norm(sums, axis=1, keepdims=True)).astype(np.float32)
+        # A group of rows that fit no earlier group by a little (between two of them, or at one's
+        # edge) is still that group's question where its centre fits that group's centre.
+        same = join_nearest(new, centres, settings)
+        label_of = np.where(same >= 0, same, len(centres) + np.cumsum(same < 0) - 1)
+        labels[chosen[member]] = label_of[found_at]
+        centres = np.vstack([centres, new[same < 0]])
+        others = np.setdiff1d(rest, chosen, assume_unique=True)
+        labels[others] = join_nearest(vectors[others], centres, settings)
+        rest = others[labels[others] < 0]
+    return _keep_confident(vectors, labels, min_size, settings)
+
+
+def join_nearest(vectors, centres: np.ndarray, settings: Settings) -> np.ndarray:
+    """For each row, the index of the centre (unit rows) it fits, -1 for none: its nearest, when
+    it is close enough (min_closeness) and nearer than the next by min_margin."""
+    labels = np.full(vectors.shape[0], -1, dtype=np.int64)
+    if not len(centres):
         return labels
+    block = max(64, BLOCK_CELLS // len(centres))
+    for start in range(0, vectors.shape[0], block):
+        similarity = np.asarray(vectors[start : start + block] @ centres.T, dtype=np.float32)
+        at = np.arange(len(similarity))
+        best = similarity.argmax(axis=1)
+        closest = similarity[at, best].copy()
+        similarity[at, best] = -np.inf
+        margin = closest - (similarity.max(axis=1) if len(centres) > 1 else -1.0)
+        labels[start : start + block] = np.where((margin >= settings.min_margin) & (closest >= settings.min_closeness), best, -1)
+    return labels
+
+
+def _communities(vectors, min_size: int, settings: Settings) -> np.ndarray:
+    """Leiden's communities of the rows' nearest-neighbour graph (all -1 for too few rows)."""
+    n = vectors.shape[0]
+    if n < max(min_size, 3):
+        return np.full(n, -1, dtype=np.int64)
     k = min(settings.neighbours, n - 1)
     rows, cols, cosines = nearest(vectors, k)
     weights = np.maximum(cosines, 1e-6) ** settings.edge_power
     graph = sparse.csr_matrix((weights, (rows, cols)), shape=(n, n))
     graph = sparse.triu(graph.maximum(graph.T), 1).tocoo()  # undirected, each edge once
-    found = _leiden(n, graph, settings.resolution)
-    return _keep_confident(vectors, found, min_size, settings)
+    return _leiden(n, graph, settings.resolution)
 
 
 def nearest(vectors, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -116,14 +174,16 @@ def _leiden(n: int, graph: sparse.coo_matrix, resolution: float) -> np.ndarray:
 def _keep_confident(vectors, found: np.ndarray, min_size: int, settings: Settings) -> np.ndarray:
     """found renumbered, with doubtful rows and groups below min_size set to -1."""
     n = len(found)
-    sizes = np.bincount(found)
+    grouped = found >= 0
+    sizes = np.bincount(found[grouped])
     big = np.flatnonzero(sizes >= min_size)
     labels = np.full(n, -1, dtype=np.int64)
     if len(big) == 0:
         return labels
     index = np.full(len(sizes), -1)
     index[big] = np.arange(len(big))
-    own = index[found]
+    own = np.full(n, -1)
+    own[grouped] = index[found[grouped]]
     member = np.flatnonzero(own >= 0)
     membership = sparse.csr_matrix((np.ones(len(member)), (own[member], member)), shape=(len(big), n))
     sums = membership @ vectors

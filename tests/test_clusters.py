@@ -58,3 +58,17 @@ def test_large_sets_find_their_neighbours_in_an_index_with_the_same_groups(monke
     assert (find_groups(vectors, 5, SETTINGS) == exact).all() and calls == [5]
     rows, cols, _ = kbgen.clusters.nearest(vectors.astype(np.float32), 5)
     assert len(rows) == 5 * len(vectors) and not (rows == cols).any()  # k others, never itself
+
+
+def test_a_set_larger_than_the_sample_gets_one_group_per_question_not_more(monkeypatch):
+    import kbgen.clusters
+
+    vectors, truth = blobs(sizes=(300, 200, 150, 12), stray=20)
+    monkeypatch.setattr(kbgen.clusters, "GROUP_SAMPLE", 100)
+    labels = find_groups(vectors, 5, SETTINGS)
+    # The 12 rows of the rarest question are 2 of a sample of 100: too few to find in a sample.
+    for label in range(3):
+        found = set(labels[truth == label])
+        assert len(found) == 1 and found != {-1}
+    assert set(labels[truth == -1]) == {-1}
+    assert len(set(labels) - {-1}) in (3, 4)
