@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from datetime import timezone as dt_timezone
 from pathlib import Path
@@ -15,9 +17,49 @@ from kbgen.errors import KbgenError
 from kbgen.exports import format_names
 
 
-def _progress(step: str) -> None:
-    if sys.stderr.isatty():
-        click.echo(f"… {step}", err=True)
+class _Progress:
+    """On a terminal, a bar per stage of long work, with its count and rate; a step without a
+    count is one line."""
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.stage = ""
+        self.started = 0.0
+
+    def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if not sys.stderr.isatty():
+            return
+        if stage != self.stage or not total:
+            self.close()
+            self.stage = stage
+            if not total:
+                click.echo(f"… {stage}", err=True)
+                return
+            self.bar = click.progressbar(length=total, label=stage, file=sys.stderr, show_pos=True, item_show_func=lambda rate: rate)
+            self.bar.__enter__()
+            self.started = time.perf_counter()
+        elapsed = time.perf_counter() - self.started
+        rate = f"{done / elapsed:,.0f}/s" if done and elapsed > 0.5 else None
+        self.bar.update(done - self.bar.pos, rate)
+
+    def reading(self, paths) -> Callable[[int], None]:
+        """What hears the bytes of the files read: the first stage's bar."""
+        total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
+        read = 0
+
+        def on_bytes(n: int) -> None:
+            nonlocal read
+            read += n
+            if total:
+                self("reading exports (bytes)", min(read, total), total)
+
+        return on_bytes
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        self.stage = ""
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -217,7 +259,8 @@ def draft(
     options = _read_options(mapping, encoding, timezone)
     overrides = {"drafts.min_topic_size": min_topic_size, "drafts.engine": engine, "drafts.embeddings": embeddings}
     config = load_site_config(config_dir, overrides)
-    with _ReadProgress(exports) as on_bytes:
+    progress = _Progress()
+    try:
         summary = run_draft(
             exports,
             content_dir=content_dir,
@@ -225,11 +268,13 @@ def draft(
             fmt=fmt,
             read_options=options,
             skip_bad_rows=skip_bad_rows,
-            on_bytes=on_bytes,
+            on_bytes=progress.reading(exports),
             assignments=assignments,
             language=lang,
-            progress=_progress,
+            progress=progress,
         )
+    finally:
+        progress.close()
     for line in summary.lines():
         click.echo(line)
     for outcome in summary.outcomes:
@@ -485,7 +530,11 @@ def demo(out_dir: Path) -> None:
     """
     from kbgen.demo import run_demo
 
-    result = run_demo(out_dir, progress=_progress)
+    progress = _Progress()
+    try:
+        result = run_demo(out_dir, progress=progress)
+    finally:
+        progress.close()
     for line in result.draft.lines():
         click.echo(line)
     click.echo(f"site:   {result.site_dir / 'index.html'}")

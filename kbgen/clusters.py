@@ -21,6 +21,8 @@ import igraph
 import numpy as np
 from scipy import sparse
 
+from kbgen.progress import Progress, silent
+
 SEED = 0
 BLOCK_CELLS = 20_000_000  # similarities computed at a time: about 80 MB of float32
 # From this many dense rows on, neighbours come from an HNSW graph (faiss-cpu: a wheel with no
@@ -51,17 +53,20 @@ def resolution_for(n: int, most: float) -> float:
     return float(np.clip(np.log10(max(min(n, GROUP_SAMPLE), 1)), 1.0, most))
 
 
-def find_groups(vectors, min_size: int, settings: Settings) -> np.ndarray:
+def find_groups(vectors, min_size: int, settings: Settings, progress: Progress = silent) -> np.ndarray:
     """A label per row of vectors (unit rows), -1 for rows that join no group of min_size.
 
     Up to GROUP_SAMPLE rows are grouped together. Of a larger set, a seeded sample of that many
     is grouped, and every other row joins the group whose centre it fits (join_nearest); the rows
     that fit none are grouped the same way in the next round, until a round finds no new group.
     The groups then follow the number of questions, not of rows: more rows of one question are
-    more members of its group, not more groups of it."""
+    more members of its group, not more groups of it. progress hears the rows placed."""
     n = vectors.shape[0]
+    progress("grouping", 0, n)
     if n <= GROUP_SAMPLE:
-        return _keep_confident(vectors, _communities(vectors, min_size, settings), min_size, settings)
+        labels = _keep_confident(vectors, _communities(vectors, min_size, settings), min_size, settings)
+        progress("grouping", n, n)
+        return labels
     labels = np.full(n, -1, dtype=np.int64)
     centres = np.zeros((0, vectors.shape[1]), dtype=np.float32)
     rest = np.arange(n)
@@ -86,6 +91,7 @@ def find_groups(vectors, min_size: int, settings: Settings) -> np.ndarray:
         others = np.setdiff1d(rest, chosen, assume_unique=True)
         labels[others] = join_nearest(vectors[others], centres, settings)
         rest = others[labels[others] < 0]
+        progress("grouping", n - len(rest), n)
     return _keep_confident(vectors, labels, min_size, settings)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kbgen.config import load_site_config
 from kbgen.files import atomic_write
 from kbgen.pipeline import DraftSummary, run_draft, run_report
+from kbgen.progress import Progress, silent
 from kbgen.samples import sample_root
 from kbgen.scaffold import init_project
 from kbgen.site.build import build_site
@@ -28,11 +28,11 @@ class DemoResult:
     report_html: Path
 
 
-def run_demo(out_dir: str | Path, progress: Callable[[str], None] = lambda step: None) -> DemoResult:
+def run_demo(out_dir: str | Path, progress: Progress = silent) -> DemoResult:
     """Project from the sample -> drafts from the sample export -> site with drafts -> report."""
     project = Path(out_dir)
     samples = sample_root()
-    progress(f"setting up {project}")
+    progress(f"setting up {project}", 0, 0)
     # The sample's curated articles and settings first, then the scaffold fills the rest;
     # neither replaces a file that is already there.
     _copy_missing(samples / "content", project / "content")
@@ -48,9 +48,9 @@ def run_demo(out_dir: str | Path, progress: Callable[[str], None] = lambda step:
         assignments=assignments,
         progress=progress,
     )
-    progress("building the site (drafts shown)")
+    progress("building the site (drafts shown)", 0, 0)
     site_dir = build_site(project / "mkdocs.yml", drafts=True, site_dir=project / "site")
-    progress("ranking improvements")
+    progress("ranking improvements", 0, 0)
     reports = {}
     for fmt in ("md", "html"):
         text = run_report(

@@ -21,6 +21,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unico
 from sklearn.preprocessing import normalize
 from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
 
+from kbgen.progress import Progress, silent
+
 # Character n-grams weigh three times the words: they carry the inflections and typos that
 # word features split apart.
 CHAR_WEIGHT = 3.0
@@ -56,13 +58,14 @@ class Features:
         """The texts' TF-IDF of words and word pairs (sparse rows)."""
         return self.terms.transform(texts)
 
-    def vectors(self, questions: Sequence[str], answers: Sequence[str] | None = None):
+    def vectors(self, questions: Sequence[str], answers: Sequence[str] | None = None, progress: Progress = silent):
         """The default engine's unit vectors of the questions, each with its answer at the
         measured weight: dense float32 rows after LSA, else sparse rows."""
         parts = []
         for start in range(0, len(questions), VECTOR_BATCH):
             batch = self._joined(questions[start : start + VECTOR_BATCH], answers[start : start + VECTOR_BATCH] if answers else None)
             parts.append(batch if self.lsa is None else normalize(self.lsa.transform(batch)).astype(np.float32))
+            progress("word features", start + batch.shape[0], len(questions))
         if self.lsa is None:
             return sparse.vstack(parts).tocsr() if parts else sparse.csr_matrix((0, self._width()))
         return np.vstack(parts) if parts else np.zeros((0, self.lsa.n_components), dtype=np.float32)

@@ -23,6 +23,7 @@ from kbgen.errors import KbgenError
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback.imports import read_form_export
 from kbgen.feedback.read import read_feedback
+from kbgen.progress import Progress, counted, silent
 from kbgen.records import FeedbackRecord, Ticket
 from kbgen.redact import Redactor
 from kbgen.report.build import build_report
@@ -83,12 +84,12 @@ def run_draft(
     on_bytes: Callable[[int], None] = lambda n: None,
     assignments: str | Path | None = None,
     language: str | None = None,
-    progress: Callable[[str], None] = lambda step: None,
+    progress: Progress = silent,
 ) -> DraftSummary:
     """Read exports, redact, find topics, write drafts (and the assignments file).
 
     config carries the command line's overrides (kbgen.config.load_site_config); language, when
-    given, is every ticket's instead of the detected one.
+    given, is every ticket's instead of the detected one; progress hears each stage's counts.
     """
     # Here: the report does not pay for scikit-learn's import.
     from kbgen.categories import categorise_topics
@@ -98,21 +99,19 @@ def run_draft(
     topic_engine = make_engine(config.engine, config.embeddings, progress)
     load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
     resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
-    progress(f"redacting {len(resolved)} resolved tickets")
     redactor = Redactor(config)
     counts: Counter = Counter()
     # Drafts read a ticket's subject, question and answer: the rest of its conversation is
     # neither redacted nor kept.
-    redacted = [redactor.redact_ticket(replace(t, messages=()), counts) for t in resolved]
-    progress(f"finding topics ({topic_engine.name} engine)")
+    redacted = [redactor.redact_ticket(replace(t, messages=()), counts) for t in counted(resolved, "redacting tickets", progress)]
     found = find_topics(
-        redacted, min_size=config.min_topic_size, language=language, engine=topic_engine, search_phrasings=config.search_phrasings
-    )
-    progress("suggesting categories")
+        redacted, min_size=config.min_topic_size, language=language, engine=topic_engine,
+        search_phrasings=config.search_phrasings, progress=progress,
+    )  # fmt: skip
+    progress("suggesting categories", 0, 0)
     existing = read_article_files(content_dir) if Path(content_dir).is_dir() else []
     topics = categorise_topics(found.topics, existing, site_language=config.language)
-    progress("writing drafts")
-    outcomes = write_drafts(topics, content_dir, site_language=config.language, files=existing)
+    outcomes = write_drafts(topics, content_dir, site_language=config.language, files=existing, progress=progress)
     if assignments:
         write_assignments(assignments, assignments_rows(load.tickets, topics, outcomes))
     return DraftSummary(

@@ -9,7 +9,6 @@ is given by name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from sklearn.preprocessing import normalize
 
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
+from kbgen.progress import Progress, silent
 
 INSTALL_HINT = "pip install 'kbgen[semantic]'"
 BATCH_SIZE = 64
@@ -52,7 +52,7 @@ class SemanticEngine:
 
     name = "semantic"
 
-    def __init__(self, model: str = "", progress: Callable[[str], None] = lambda step: None, words: bool = False) -> None:
+    def __init__(self, model: str = "", progress: Progress = silent, words: bool = False) -> None:
         """words: whether the default engine's word features join the embeddings."""
         self._progress = progress
         self._words = words
@@ -86,8 +86,7 @@ class SemanticEngine:
             if features is not None and self._words:
                 embedded = _joined(embedded, features.vectors(chunk, answers[start : start + PROGRESS_EVERY] if answers else None))
             joined.append(embedded)
-            if len(questions) > PROGRESS_EVERY:
-                self._progress(f"embedded {start + len(chunk):,} of {len(questions):,} texts")
+            self._progress("embedding texts", start + len(chunk), len(questions))
         if not joined:
             return np.zeros((0, 0), dtype=np.float32)
         return sparse.vstack(joined).tocsr() if sparse.issparse(joined[0]) else np.vstack(joined)
@@ -104,7 +103,7 @@ class SemanticEngine:
             min_margin=0.07,
             min_closeness=0.55,
         )
-        return find_groups(vectors, min_size, settings)
+        return find_groups(vectors, min_size, settings, self._progress)
 
 
 def _joined(embedded: np.ndarray, words):

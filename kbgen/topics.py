@@ -14,7 +14,7 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
@@ -29,6 +29,7 @@ from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.config import SiteConfig
 from kbgen.errors import KbgenError
 from kbgen.features import Features, fit_features
+from kbgen.progress import Progress, counted, silent
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
 from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
@@ -40,6 +41,11 @@ OTHER_DETECTED_LANGUAGES = ("fr", "es", "it", "da", "no", "fi", "pt")
 # conversation costs no more than its opening, which says what it is about.
 TEXT_LIMIT = 1_000
 LANGUAGE_SAMPLE = 300  # characters of the customer's text its language is told from
+# A topic is described (terms, title, phrasings, answer) from its DESCRIBE_LIMIT tickets nearest
+# its centre, and the words all topics share are counted on DESCRIBE_SAMPLE of their tickets:
+# shares of a sample, so a year's export costs no more to describe than a month's.
+DESCRIBE_LIMIT = 1_000
+DESCRIBE_SAMPLE = 20_000
 NEIGHBOURS = 5
 # A ticket stays in its topic when its cosine to the topic's centre beats the next centre's by
 # this much (in LSA space, and in the sparser TF-IDF space of small sets).
@@ -127,8 +133,11 @@ class WordEngine:
 
     name = "default"
 
+    def __init__(self, progress: Progress = silent) -> None:
+        self._progress = progress
+
     def vectors(self, questions: list[str], answers: list[str] | None = None, features: Features | None = None):
-        return (features or fit_features(questions, "", answers)).vectors(questions, answers)
+        return (features or fit_features(questions, "", answers)).vectors(questions, answers, self._progress)
 
     def cluster(self, vectors, min_size: int) -> np.ndarray:
         n = vectors.shape[0]
@@ -139,19 +148,19 @@ class WordEngine:
             min_margin=MIN_MARGIN_TFIDF if sparse.issparse(vectors) else MIN_MARGIN_LSA,
             min_closeness=MIN_CLOSENESS,
         )
-        return find_groups(vectors, min_size, settings)
+        return find_groups(vectors, min_size, settings, self._progress)
 
 
-def make_engine(name: str = "default", embeddings: str = "", progress: Callable[[str], None] = lambda step: None) -> TopicEngine:
-    """The engine called name; the semantic one loads its model (a name or a path) and reports
-    its progress through long embedding work."""
+def make_engine(name: str = "default", embeddings: str = "", progress: Progress = silent) -> TopicEngine:
+    """The engine called name (the semantic one loads its model: a name or a path); progress
+    hears how far its vectors and grouping are."""
     if name == "semantic":
         from kbgen.semantic import SemanticEngine
 
         return SemanticEngine(embeddings, progress, words=True)
     if name != "default":
         raise KbgenError(f"--engine: unknown engine '{name}' (choose from default, semantic)")
-    return WordEngine()
+    return WordEngine(progress)
 
 
 def find_topics(
@@ -161,12 +170,13 @@ def find_topics(
     language: str | None = None,
     engine: TopicEngine | None = None,
     search_phrasings: int = SiteConfig.search_phrasings,
+    progress: Progress = silent,
 ) -> TopicResult:
     """Group tickets by language, then by question; return topics largest first, each with up to
     search_phrasings more of its customers' phrasings for the site's search."""
     engine = engine or WordEngine()
     by_language: dict[str, list[Ticket]] = {}
-    for ticket in tickets:
+    for ticket in tickets if language else counted(tickets, "telling languages", progress):
         lang = language or detect_language(_customer_text(ticket)[:LANGUAGE_SAMPLE])
         by_language.setdefault(lang, []).append(ticket)
     topics: list[Topic] = []
@@ -174,7 +184,7 @@ def find_topics(
     seconds = {"vectors": 0.0, "grouping": 0.0}
     for lang in sorted(by_language):
         group = by_language[lang]
-        found, rest = _cluster_language(group, lang, min_size, engine, seconds, search_phrasings)
+        found, rest = _cluster_language(group, lang, min_size, engine, seconds, search_phrasings, progress)
         topics.extend(found)
         unassigned.extend(rest)
     topics.sort(key=lambda t: (-len(t.ticket_ids), t.id))
@@ -187,7 +197,7 @@ def _ticket_texts(ticket: Ticket) -> tuple[str, str]:
 
 
 def _cluster_language(
-    tickets: list[Ticket], lang: str, min_size: int, engine: TopicEngine, seconds: dict[str, float], asked: int
+    tickets: list[Ticket], lang: str, min_size: int, engine: TopicEngine, seconds: dict[str, float], asked: int, progress: Progress
 ) -> tuple[list[Topic], list[str]]:
     if len(tickets) < min_size:
         return [], [t.id for t in tickets]
@@ -203,18 +213,26 @@ def _cluster_language(
     labels = engine.cluster(vectors, min_size)
     seconds["grouping"] += time.perf_counter() - start
     terms = np.array(features.terms.get_feature_names_out())
-    sizes = Counter(labels)
-    grouped = [i for i, label in enumerate(labels) if label >= 0 and sizes[label] >= min_size]
+    sizes = np.bincount(labels[labels >= 0])
+    small = (labels < 0) | (sizes[np.maximum(labels, 0)] < min_size)
+    labels = np.where(small, -1, labels)
+    grouped = np.flatnonzero(labels >= 0)
     # The words of every topic's tickets: what one topic's tickets say more than the other
     # topics' sets it apart (one-offs, often the same questions put oddly, are left out).
-    everywhere = (word_counts([tickets[i] for i in grouped], lang), len(grouped))
-    topics, rest = [], []
-    for label, size in sizes.items():
-        members = np.flatnonzero(labels == label)
-        if label < 0 or size < min_size:
-            rest.extend(tickets[i].id for i in members)
-            continue
-        topics.append(_describe(members, tickets, texts, vectors, features, terms, lang, everywhere, asked))
+    sampled = grouped
+    if len(grouped) > DESCRIBE_SAMPLE:
+        sampled = np.sort(np.random.default_rng(0).choice(grouped, DESCRIBE_SAMPLE, replace=False))
+    everywhere = word_counts([tickets[i] for i in sampled], lang)
+    if len(sampled) < len(grouped):  # counts of all the topics' tickets, as the sample tells them
+        everywhere = Counter({word: n * len(grouped) / len(sampled) for word, n in everywhere.items()})
+    order = np.argsort(labels, kind="stable")
+    bounds = np.searchsorted(labels[order], np.arange(-1, len(sizes) + 1))
+    rest = [tickets[i].id for i in order[bounds[0] : bounds[1]]]
+    members_of = [order[bounds[at] : bounds[at + 1]] for at in range(1, len(bounds) - 1)]
+    topics = [
+        _describe(members, tickets, texts, vectors, features, terms, lang, (everywhere, len(grouped)), asked)
+        for members in counted([m for m in members_of if len(m)], f"describing topics ({lang})", progress)
+    ]
     return topics, rest
 
 
@@ -223,11 +241,12 @@ def _describe(members, tickets, texts, vectors, features: Features, terms, lang,
     rows = vectors[members]  # dense or sparse
     centroid = np.asarray(rows.mean(axis=0)).ravel()
     closeness = np.asarray(rows @ centroid).ravel()
-    order = members[np.argsort(-closeness)]  # most representative first
-    weights = np.asarray(features.term_weights([texts[i] for i in members]).mean(axis=0)).ravel()
+    # The most representative first; of a large topic, its DESCRIBE_LIMIT nearest speak for it.
+    order = members[np.argsort(-closeness)][:DESCRIBE_LIMIT]
+    weights = np.asarray(features.term_weights([texts[i] for i in order]).mean(axis=0)).ravel()
     top_terms = tuple(terms[np.argsort(-weights)[:8]])
     ranked = [tickets[i] for i in order]
-    words = TopicWords.of(ranked, lang, *everywhere)
+    words = TopicWords.of(ranked, lang, *everywhere, size=len(members))
     # The closer half speaks for the topic: the tickets far from its centre are the ones most
     # likely to ask something else as well.
     near = ranked[: max(len(ranked) // 2, min(len(ranked), 5))]
@@ -284,8 +303,9 @@ class TopicWords:
     rarity: dict[str, float]  # word -> how rare it is among all the language's topics' tickets
 
     @classmethod
-    def of(cls, tickets: Sequence[Ticket], lang: str, everywhere: Counter, total: int) -> TopicWords:
-        """everywhere: word_counts of the tickets of all the language's topics, total of them."""
+    def of(cls, tickets: Sequence[Ticket], lang: str, everywhere: Counter, total: int, size: int | None = None) -> TopicWords:
+        """everywhere: word_counts of the tickets of all the language's topics, total of them;
+        size: the topic's tickets where tickets are the part of them that speaks for it."""
         total = max(total, 1)
         counts: Counter = Counter()
         every: Counter = Counter()
@@ -298,11 +318,12 @@ class TopicWords:
         n = max(len(tickets), 1)
         # What sets the topic apart: its share of the topic's tickets beats its share of the
         # others by CORE_SHARE (a product's name in most tickets is no topic's word).
-        rest = max(total - n, 1)
+        whole = max(size or n, n)
+        rest = max(total - whole, 1)
         # Equally shared words: the rarer among the other topics first, then by the word (a
         # set's order changes with the interpreter's string hashing).
         ranked = sorted(counts.items(), key=lambda item: (-item[1], everywhere[item[0]], item[0]))
-        core = tuple(w for w, c in ranked if c / n - max(everywhere[w] - c, 0) / rest >= CORE_SHARE)[:4]
+        core = tuple(w for w, c in ranked if c / n - max(everywhere[w] - c * whole / n, 0) / rest >= CORE_SHARE)[:4]
         return cls(
             {w: c / n for w, c in counts.items()},
             core,

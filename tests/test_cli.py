@@ -224,3 +224,24 @@ def test_report_takes_a_project_surveys_scales_from_its_templates_and_otherwise_
     code, out, err = run_main(monkeypatch, capsys, *args)
     assert code == 0, err
     assert "| ONBOARDING | mean answer (2-3) |" in out
+
+
+def test_long_work_shows_a_bar_per_stage_with_its_count_on_a_terminal(tmp_path, monkeypatch):
+    import io
+
+    import kbgen.cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(kbgen.cli.sys, "stderr", terminal)
+    progress = kbgen.cli._Progress()
+    for done in (0, 500, 1000):
+        progress("redacting tickets", done, 1000)
+    progress("suggesting categories")
+    progress.close()
+    shown = terminal.getvalue()
+    assert "redacting tickets" in shown and "1000/1000" in shown
+    assert "… suggesting categories" in shown

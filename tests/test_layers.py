@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kbgen"
 # Imported by every stage: records, settings, errors and helpers that know no stage.
 FOUNDATION = (
     "kbgen.errors", "kbgen.records", "kbgen.config", "kbgen.files", "kbgen.stats", "kbgen.pages",
-    "kbgen.surveys", "kbgen.languages", "kbgen.words",
+    "kbgen.surveys", "kbgen.languages", "kbgen.words", "kbgen.progress",
 )  # fmt: skip
 # Each flow's steps in order; a step may hold several modules (a module's own package included).
 FLOWS = {

@@ -53,3 +53,18 @@ def test_a_project_surveys_answers_in_stored_lines_reach_the_report(tmp_path):
     text = run_report([str(tmp_path / "feedback.jsonl")], content_dir=tmp_path, fmt="md", surveys=surveys)
     assert "| ONBOARDING | mean answer (1-3) |" in text
     assert "| ONBOARDING: ease | mean answer (1-5) | 4.7 (95% CI 3.2 to 5.0) | 3 |" in text
+
+
+def test_drafting_reports_each_stage_to_its_end(tmp_path):
+    from kbgen.config import SiteConfig
+    from kbgen.pipeline import run_draft
+    from kbgen.samples import sample_root
+
+    heard: dict[str, tuple[int, int]] = {}
+    run_draft(
+        [sample_root() / "examples" / "tickets.zendesk.json"], content_dir=tmp_path / "content", config=SiteConfig(),
+        progress=lambda stage, done, total: heard.__setitem__(stage, (done, total)),
+    )  # fmt: skip
+    counted = {stage for stage, (_, total) in heard.items() if total}
+    assert {"redacting tickets", "telling languages", "word features", "grouping", "describing topics (en)", "writing drafts"} <= counted
+    assert all(done == total for done, total in heard.values())

@@ -64,7 +64,7 @@ def test_long_embedding_work_reports_progress(semantic_engine, monkeypatch):
 
     steps = []
     monkeypatch.setattr(kbgen.semantic, "PROGRESS_EVERY", 4)
-    engine = make_engine("semantic", progress=steps.append)
+    engine = make_engine("semantic", progress=lambda *step: steps.append(step))
     vectors = engine.vectors(QUESTIONS["invoice"] + QUESTIONS["cancel"][:3])
     assert vectors.shape == (9, 384)
-    assert steps == ["embedded 4 of 9 texts", "embedded 8 of 9 texts", "embedded 9 of 9 texts"]
+    assert steps == [("embedding texts", 4, 9), ("embedding texts", 8, 9), ("embedding texts", 9, 9)]

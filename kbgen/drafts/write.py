@@ -21,6 +21,7 @@ from kbgen.drafts.plan import MERGED, NEW, PROTECTED, REFRESH, plan_drafts
 from kbgen.drafts.render import render_draft, render_evidence
 from kbgen.errors import KbgenError
 from kbgen.files import atomic_write
+from kbgen.progress import Progress, counted, silent
 from kbgen.records import Article, Draft, Topic
 
 TOPICS_FILE = "topics.json"
@@ -43,6 +44,7 @@ def write_drafts(
     *,
     site_language: str = "en",
     files: Sequence[tuple[Article, str]] | None = None,
+    progress: Progress = silent,
 ) -> tuple[DraftOutcome, ...]:
     """Write or refresh one draft per topic (topics largest first); never touch an edited or
     published article. One outcome per topic, in their order. files: the content folder's
@@ -53,7 +55,7 @@ def write_drafts(
     texts = {article.path: text for article, text in files}
     held = read_topic_tickets(root)
     drafts = plan_drafts(topics, [article for article, _ in files], texts, held, site_language)
-    outcomes = tuple(_write(root, draft, texts) for draft in drafts)
+    outcomes = tuple(_write(root, draft, texts) for draft in counted(drafts, "writing drafts", progress))
     for topic, outcome in zip(topics, outcomes, strict=True):
         held[outcome.topic_id] = sorted(set(held.get(outcome.topic_id, ())) | set(topic.ticket_ids))
     write_topic_tickets(root, held)
