@@ -3,6 +3,7 @@
     python benchmarks/topics.py                                  # default engine, 3 runs
     python benchmarks/topics.py --engine semantic --embeddings PATH_OR_NAME
     python benchmarks/topics.py --data DIR --runs 1
+    python benchmarks/topics.py --neighbours --seeds 4     # the HNSW index against the exact graph
 
 Runs ``kbgen draft --assignments`` in a fresh process and a fresh content directory per run on
 ``tickets.csv`` of --data (default: Banking77 in ../shared/data, 13,083 bank customer queries
@@ -13,6 +14,10 @@ that landed in a draft:
 - coverage: the share of all tickets that landed in a draft;
 - intents: the share of intents that are the majority of at least one draft;
 - redundancy: drafts per covered intent (1.0: one draft per question).
+
+--neighbours groups the same tickets in this process with each row's neighbours found exactly
+and through the HNSW index (kbgen.clusters), under --seeds Leiden seeds each: Leiden's groups
+shift with any change of the graph, so the two are compared as means over seeds.
 
 Time is the whole run's wall time and the grouping step's own (after the vectors or
 embeddings; ``kbgen draft`` reports it), both as the median of the runs; memory is the run's
@@ -108,15 +113,49 @@ def run_once(data: Path, extra: list[str]) -> tuple[Score, float, float | None, 
         return score(assigned, labels), wall, float(found.group(1)) if found else None, usage.ru_maxrss / 1024
 
 
+def compare_neighbours(data: Path, seeds: int) -> None:
+    """The writer measures with exact and with indexed neighbours, each the mean over seeds."""
+    from dataclasses import replace
+
+    import kbgen.clusters
+    from kbgen.exports import read_exports
+    from kbgen.redact import Redactor
+    from kbgen.topics import find_topics
+
+    redactor = Redactor()
+    tickets = [redactor.redact_ticket(replace(t, messages=())) for t in read_exports([data / "tickets.csv"]).tickets]
+    labels = read_column(data / "labels.csv", "ticket_id", "intent")
+    means = {}
+    for name, approximate_from in (("exact", 10**12), ("index", kbgen.clusters.APPROXIMATE_FROM)):
+        kbgen.clusters.APPROXIMATE_FROM = approximate_from
+        scores = []
+        for seed in range(seeds):
+            kbgen.clusters.SEED = seed
+            topics = find_topics(tickets).topics
+            topic_of = {tid: topic.id for topic in topics for tid in topic.ticket_ids}
+            scores.append(score({t.id: topic_of.get(t.id, "") for t in tickets}, labels))
+            print(f"{name} neighbours, seed {seed}: {scores[-1].line()}", file=sys.stderr)
+        means[name] = {f: statistics.mean(getattr(s, f) for s in scores) for f in ("purity", "coverage", "intents", "redundancy")}
+    print(f"topics of {data.name}, mean of {seeds} Leiden seeds (target: index within 0.01 of exact):")
+    for field, exact in means["exact"].items():
+        index = means["index"][field]
+        print(f"  {field:<11} exact {exact:.3f}  index {index:.3f}  {'ok' if abs(index - exact) <= 0.01 else 'MISSED'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DATA, help="folder with tickets.csv and labels.csv")
     parser.add_argument("--engine", choices=sorted(TARGETS), default="default")
     parser.add_argument("--embeddings", help="sentence-transformers model name or path (semantic engine)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--neighbours", action="store_true", help="compare exact and indexed neighbours (default engine)")
+    parser.add_argument("--seeds", type=int, default=4, help="Leiden seeds for --neighbours")
     args = parser.parse_args()
     if not (args.data / "tickets.csv").is_file():
         sys.exit(f"{args.data}: no tickets.csv (see ../shared/data/README.md)")
+    if args.neighbours:
+        compare_neighbours(args.data, args.seeds)
+        return
     extra = ["--engine", args.engine] + (["--embeddings", args.embeddings] if args.embeddings else [])
 
     results = []
