@@ -296,3 +296,15 @@ def test_phrasings_keep_no_husk_of_removed_data():
     assert "[" not in topic.title
     for text in (topic.title, *topic.phrasings):
         assert not re.search(r"\(\s*\)|\s[.,?]|\b(?:on|at|to)\s*[.?]", text), text
+
+
+def test_a_large_topic_is_described_by_its_tickets_nearest_the_centre(monkeypatch):
+    import kbgen.topics
+
+    read = []
+    of = kbgen.topics.TopicWords.of.__func__
+    monkeypatch.setattr(kbgen.topics, "DESCRIBE_LIMIT", 4)
+    monkeypatch.setattr(kbgen.topics.TopicWords, "of", classmethod(lambda cls, tickets, *a, **k: read.append(len(tickets)) or of(cls, tickets, *a, **k)))
+    result = find_topics(make_tickets(QUESTIONS, "en"), min_size=5, language="en")
+    assert len(result.topics) == 3 and read == [4, 4, 4]
+    assert all(len(t.ticket_ids) == 6 and t.title for t in result.topics)  # every ticket still counts
