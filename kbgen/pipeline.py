@@ -97,13 +97,17 @@ def run_draft(
 
     # A missing semantic extra or model is reported before any file is read.
     topic_engine = make_engine(config.engine, config.embeddings, progress)
-    load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
-    resolved = [t for t in load.tickets if t.status in config.resolved_statuses]
+    # Drafts read a ticket's subject, question and answer: the rest of its conversation is
+    # neither kept nor redacted.
+    load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes, keep=_without_conversation)
+    ticket_ids = [t.id for t in load.tickets]
+    redacted = [t for t in load.tickets if t.status in config.resolved_statuses]
+    tickets_read, duplicates, bad_rows = len(load.tickets), load.duplicates, load.bad_rows
+    del load  # each ticket's text is held once: redacted in place
     redactor = Redactor(config)
     counts: Counter = Counter()
-    # Drafts read a ticket's subject, question and answer: the rest of its conversation is
-    # neither redacted nor kept.
-    redacted = [redactor.redact_ticket(replace(t, messages=()), counts) for t in counted(resolved, "redacting tickets", progress)]
+    for at, ticket in enumerate(counted(redacted, "redacting tickets", progress)):
+        redacted[at] = redactor.redact_ticket(ticket, counts)
     found = find_topics(
         redacted, min_size=config.min_topic_size, language=language, engine=topic_engine,
         search_phrasings=config.search_phrasings, progress=progress,
@@ -113,12 +117,12 @@ def run_draft(
     topics = categorise_topics(found.topics, existing, site_language=config.language)
     outcomes = write_drafts(topics, content_dir, site_language=config.language, files=existing, progress=progress)
     if assignments:
-        write_assignments(assignments, assignments_rows(load.tickets, topics, outcomes))
+        write_assignments(assignments, assignments_rows(ticket_ids, topics, outcomes))
     return DraftSummary(
-        tickets_read=len(load.tickets),
-        duplicates=load.duplicates,
-        bad_rows=load.bad_rows,
-        resolved=len(resolved),
+        tickets_read=tickets_read,
+        duplicates=duplicates,
+        bad_rows=bad_rows,
+        resolved=len(redacted),
         redacted=dict(counts),
         languages=found.languages,
         topics=len(found.topics),
@@ -126,6 +130,10 @@ def run_draft(
         outcomes=outcomes,
         unassigned=len(found.unassigned),
     )
+
+
+def _without_conversation(ticket: Ticket) -> Ticket:
+    return replace(ticket, messages=()) if ticket.messages else ticket
 
 
 def run_report(
@@ -272,20 +280,21 @@ def _ticket_figures(
 ) -> TicketFigures:
     """The tickets as the report uses them (ids, dates and counts, without any text or person),
     the duplicate records replaced and the bad ones skipped."""
-    load = read_exports(exports, options=options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes)
-    tickets = tuple(
-        Ticket(
-            id=t.id,
-            subject="",
-            question="",
-            status=t.status,
-            created_at=t.created_at,
-            first_response_at=t.first_response_at,
-            solved_at=t.solved_at,
-            reopens=t.reopens,
-            agent_replies=t.agent_replies,
-            customer_replies=t.customer_replies,
-        )
-        for t in load.tickets
+    load = read_exports(exports, options=options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes, keep=_figures_only)
+    return load.tickets, load.duplicates, len(load.bad_rows)
+
+
+def _figures_only(t: Ticket) -> Ticket:
+    return Ticket(
+        id=t.id,
+        subject="",
+        question="",
+        status=t.status,
+        created_at=t.created_at,
+        first_response_at=t.first_response_at,
+        solved_at=t.solved_at,
+        reopens=t.reopens,
+        agent_replies=t.agent_replies,
+        customer_replies=t.customer_replies,
     )
-    return tickets, load.duplicates, len(load.bad_rows)
+

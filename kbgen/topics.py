@@ -213,7 +213,7 @@ def _cluster_language(
     labels = engine.cluster(vectors, min_size)
     seconds["grouping"] += time.perf_counter() - start
     terms = np.array(features.terms.get_feature_names_out())
-    sizes = np.bincount(labels[labels >= 0])
+    sizes = np.bincount(labels[labels >= 0], minlength=1)
     small = (labels < 0) | (sizes[np.maximum(labels, 0)] < min_size)
     labels = np.where(small, -1, labels)
     grouped = np.flatnonzero(labels >= 0)

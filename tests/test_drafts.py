@@ -166,7 +166,7 @@ def test_assignments_list_every_input_ticket_once(tmp_path):
     outcomes = write_drafts(topics, tmp_path / "content")
     tickets = [Ticket(id=f"invoice-{i}", subject="", question="") for i in range(6)] + [Ticket(id="lonely", subject="", question="")]
     path = tmp_path / "assignments.csv"
-    write_assignments(path, assignments_rows(tickets, topics, outcomes))
+    write_assignments(path, assignments_rows([t.id for t in tickets], topics, outcomes))
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [r["ticket_id"] for r in rows] == [t.id for t in tickets]
     assert rows[0] == {"ticket_id": "invoice-0", "topic_id": "t-invoice", "article": "billing/where-can-i-download-my-invoice.md"}

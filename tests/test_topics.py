@@ -308,3 +308,9 @@ def test_a_large_topic_is_described_by_its_tickets_nearest_the_centre(monkeypatc
     result = find_topics(make_tickets(QUESTIONS, "en"), min_size=5, language="en")
     assert len(result.topics) == 3 and read == [4, 4, 4]
     assert all(len(t.ticket_ids) == 6 and t.title for t in result.topics)  # every ticket still counts
+
+
+def test_a_language_whose_tickets_form_no_topic_leaves_them_all_unassigned():
+    tickets = make_tickets({"noise": NOISE * 3}, "x")  # the same three questions, fewer than 5 each
+    result = find_topics(tickets, min_size=5, language="en")
+    assert result.topics == () and len(result.unassigned) == 9

@@ -15,14 +15,14 @@ from kbgen.files import atomic_target
 from kbgen.records import Assignment, Ticket, Topic
 
 
-def assignments_rows(tickets: Iterable[Ticket], topics: Sequence[Topic], outcomes: Sequence[DraftOutcome]) -> list[tuple[str, str, str]]:
-    """One (ticket_id, topic_id, article) row per input ticket; empty fields when it joined none."""
+def assignments_rows(ticket_ids: Iterable[str], topics: Sequence[Topic], outcomes: Sequence[DraftOutcome]) -> list[tuple[str, str, str]]:
+    """One (ticket_id, topic_id, article) row per input ticket id; empty fields when it joined none."""
     article_of = {topic.id: outcome for topic, outcome in zip(topics, outcomes, strict=True)}
     topic_of = {tid: topic.id for topic in topics for tid in topic.ticket_ids}
     rows = []
-    for ticket in tickets:
-        outcome = article_of.get(topic_of.get(ticket.id, ""))
-        rows.append((ticket.id, outcome.topic_id if outcome else "", outcome.article if outcome else ""))
+    for ticket_id in ticket_ids:
+        outcome = article_of.get(topic_of.get(ticket_id, ""))
+        rows.append((ticket_id, outcome.topic_id if outcome else "", outcome.article if outcome else ""))
     return rows
 
 

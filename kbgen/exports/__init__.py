@@ -141,8 +141,11 @@ def read_exports(
     *,
     skip_bad_rows: bool = False,
     on_bytes: Callable[[int], None] = lambda n: None,
+    keep: Callable[[Ticket], Ticket] | None = None,
 ) -> ExportLoad:
-    """Read every export; the newest record of a ticket id wins across files."""
+    """Read every export; the newest record of a ticket id wins across files. keep: what of
+    each ticket is kept (a function of it), so that what the caller does not need is never
+    held for all tickets at once."""
     paths = list(paths)
     newest: dict[str, Ticket] = {}
     bad: list[str] = []
@@ -153,7 +156,7 @@ def read_exports(
             duplicates += 1
             if _stamp(old) > _stamp(ticket):
                 continue
-        newest[ticket.id] = ticket
+        newest[ticket.id] = keep(ticket) if keep else ticket
     return ExportLoad(tickets=tuple(newest.values()), files=len(paths), duplicates=duplicates, bad_rows=tuple(bad))
 
 
