@@ -136,10 +136,11 @@ def compare_neighbours(data: Path, seeds: int) -> None:
             scores.append(score({t.id: topic_of.get(t.id, "") for t in tickets}, labels))
             print(f"{name} neighbours, seed {seed}: {scores[-1].line()}", file=sys.stderr)
         means[name] = {f: statistics.mean(getattr(s, f) for s in scores) for f in ("purity", "coverage", "intents", "redundancy")}
-    print(f"topics of {data.name}, mean of {seeds} Leiden seeds (target: index within 0.01 of exact):")
+    print(f"topics of {data.name}, mean of {seeds} Leiden seeds (target: index no more than 0.01 worse than exact):")
     for field, exact in means["exact"].items():
         index = means["index"][field]
-        print(f"  {field:<11} exact {exact:.3f}  index {index:.3f}  {'ok' if abs(index - exact) <= 0.01 else 'MISSED'}")
+        worse = index - exact if field == "redundancy" else exact - index  # fewer drafts per intent is better
+        print(f"  {field:<11} exact {exact:.3f}  index {index:.3f}  {'ok' if worse <= 0.01 else 'MISSED'}")
 
 
 def main() -> None:
