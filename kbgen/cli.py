@@ -42,8 +42,8 @@ class _Progress:
         rate = f"{done / elapsed:,.0f}/s" if done and elapsed > 0.5 else None
         self.bar.update(done - self.bar.pos, rate)
 
-    def reading(self, paths) -> Callable[[int], None]:
-        """What hears the bytes of the files read: the first stage's bar."""
+    def reading(self, paths, label: str = "reading exports") -> Callable[[int], None]:
+        """What hears the bytes of the files read: a bar over their size."""
         total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
         read = 0
 
@@ -51,7 +51,7 @@ class _Progress:
             nonlocal read
             read += n
             if total:
-                self("reading exports (bytes)", min(read, total), total)
+                self(label, min(read, total), total)
 
         return on_bytes
 
@@ -173,23 +173,6 @@ def _read_options(mapping: tuple[str, ...], encoding: str | None, timezone: str)
             raise click.BadParameter(f"unknown encoding '{encoding}'", param_hint="'--encoding'") from None
     zone(timezone)
     return ReadOptions(mapping=fields, encoding=encoding, timezone=timezone)
-
-
-class _ReadProgress:
-    """A progress bar over the bytes of the files read, on a terminal only."""
-
-    def __init__(self, paths, label: str = "reading exports") -> None:
-        total = sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
-        self.bar = click.progressbar(length=total, label=label, file=sys.stderr) if sys.stderr.isatty() and total else None
-
-    def __enter__(self):
-        if self.bar is not None:
-            self.bar.__enter__()
-        return self.bar.update if self.bar is not None else (lambda n: None)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
 
 
 @cli.command()
@@ -483,13 +466,14 @@ def report(
 
     surveys = project_surveys(project) if project else Surveys()
     files = feedback_files(feedback)  # found once: the bar needs their size before they are read
-    with _ReadProgress([*ticket_exports, *files], "reading feedback and tickets") as on_bytes:
+    progress = _Progress()
+    try:
         text = run_report(
             [str(path) for path in files],
             tickets=ticket_exports,
             read_options=options,
             skip_bad_rows=skip_bad_rows,
-            on_bytes=on_bytes,
+            on_bytes=progress.reading([*ticket_exports, *files], "reading feedback and tickets"),
             assignments=assignments,
             content_dir=content_dir,
             fmt=fmt,
@@ -499,6 +483,8 @@ def report(
             config=load_site_config(config_dir),
             surveys=surveys,
         )
+    finally:
+        progress.close()
     if out:
         from kbgen.files import atomic_write
 

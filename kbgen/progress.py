@@ -6,7 +6,7 @@ command line draws a bar per stage on a terminal; library callers pass their own
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sized
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 Progress = Callable[[str, int, int], None]
@@ -19,12 +19,12 @@ def silent(stage: str, done: int = 0, total: int = 0) -> None:
     """A Progress that tells no one."""
 
 
-def counted(items: Iterable[T] | Sized, stage: str, progress: Progress, total: int | None = None) -> Iterator[T]:
+def counted(items: Sequence[T], stage: str, progress: Progress) -> Iterator[T]:
     """The items, reporting every EVERY of them (and the last) as done in stage."""
-    total = len(items) if total is None else total  # type: ignore[arg-type]
+    total = len(items)
     done = 0
     progress(stage, 0, total)
-    for done, item in enumerate(items, 1):  # type: ignore[arg-type]
+    for done, item in enumerate(items, 1):
         yield item
         if done % EVERY == 0:
             progress(stage, done, total)
