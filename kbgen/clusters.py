@@ -80,12 +80,13 @@ def find_groups(vectors, min_size: int, settings: Settings, progress: Progress =
         if len(rest) < max(min_size, 3):
             break
         chosen = rest if len(rest) <= GROUP_SAMPLE else np.sort(rng.choice(rest, GROUP_SAMPLE, replace=False))
-        found = _keep_confident(vectors[chosen], _communities(vectors[chosen], min_size, settings), min_size, settings)
+        sample = vectors[chosen]
+        found = _keep_confident(sample, _communities(sample, min_size, settings), min_size, settings)
         member = np.flatnonzero(found >= 0)
         if not len(member):
             break
         groups, found_at = np.unique(found[member], return_inverse=True)
-        sums = np.asarray(sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ vectors[chosen])
+        sums = np.asarray(sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ sample)
         new = (sums / np.linalg.norm(sums, axis=1, keepdims=True)).astype(np.float32)
         # A group of rows that fit no earlier group by a little (between two of them, or at one's
         # edge) is still that group's question where its centre fits that group's centre.
