@@ -5,7 +5,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 import kbgen.features
-from kbgen.features import CharGrams, answer_weight, fit_features
+from kbgen.features import CharGrams, Features, answer_weight, fit_features
 
 TEXTS = [
     "Café crème\u00a0please, how do I reset my password?",
@@ -23,9 +23,9 @@ def test_character_ngrams_are_those_of_scikit_learns_char_wb():
     wanted = expected.fit_transform(TEXTS)
     grams = CharGrams().fit(TEXTS)
     got = grams.transform(TEXTS)
-    assert set(grams._vectorizer.vocabulary_) == set(expected.vocabulary_)
-    order = [grams._vectorizer.vocabulary_[g] for g in expected.get_feature_names_out()]
-    assert abs(wanted - got[:, order]).max() < 1e-6
+    assert grams._columns == expected.vocabulary_
+    assert abs(grams.idf - expected.idf_).max() < 1e-6
+    assert abs(wanted - got).max() < 1e-6
 
 
 def test_a_large_set_is_fitted_on_a_sample(monkeypatch):
@@ -63,3 +63,19 @@ def test_an_answer_weighs_as_much_as_it_says_which_question_it_answers():
     canned = answer_weight(questions, _unit(np.eye(3)[rng.integers(0, 3, 200)] + 0.1 * rng.random((200, 3))))
     assert own > 1.0 and canned < 0.2
     assert answer_weight(questions, sparse.csr_matrix((200, 4))) == 0.0  # no answers at all
+
+
+def test_kept_features_make_the_same_vectors_and_hold_no_words(monkeypatch):
+    monkeypatch.setattr(kbgen.features, "LSA_MIN_TICKETS", 10)
+    monkeypatch.setattr(kbgen.features, "LSA_DIMENSIONS", 5)
+    questions = [f"{q} {n}" for n in range(6) for q in TEXTS] + ["reset the password", "download invoices"]
+    answers = [f"answer {len(q) % 3}: open settings" for q in questions]
+    fitted = fit_features(questions, "en", answers)
+    assert fitted.lsa is not None
+    arrays = fitted.arrays()
+    assert all(array.dtype.kind in "fi" for array in arrays.values())  # numbers only: hashes, IDF, LSA
+    kept = Features.restore(arrays, "en")
+    unseen = ["How do I reset my pasword?", "invoice café", ""]
+    for texts in (questions, unseen):
+        assert np.abs(kept.vectors(texts, [""] * len(texts)) - fitted.vectors(texts, [""] * len(texts))).max() < 1e-5
+    assert np.abs(kept.vectors(questions, answers) - fitted.vectors(questions, answers)).max() < 1e-5
