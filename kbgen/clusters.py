@@ -39,6 +39,10 @@ GROUP_SAMPLE = 20_000
 # Rounds of a large set: the sample, then a sample of the rows that fit none of its groups (a
 # third round added more groups of the same questions than new questions).
 ROUNDS = 2
+# An earlier run's rows left in no group that are grouped again with a new row: its nearest, as
+# many as a row's links in the graph. A question asked a few times a week is found once its
+# tickets of all runs make a group; the rest of the earlier one-offs cost nothing.
+WAITING_NEAR = 5
 
 
 @dataclass(frozen=True)
@@ -57,24 +61,40 @@ def resolution_for(n: int, most: float) -> float:
     return float(np.clip(np.log10(max(min(n, GROUP_SAMPLE), 1)), 1.0, most))
 
 
-def find_groups(vectors, min_size: int, settings: Settings, progress: Progress = silent) -> np.ndarray:
+def find_groups(vectors, min_size: int, settings: Settings, progress: Progress = silent, centres=None, waiting=None) -> np.ndarray:
     """A label per row of vectors (unit rows), -1 for rows that join no group of min_size.
 
     Up to GROUP_SAMPLE rows are grouped together. Of a larger set, a seeded sample of that many
     is grouped, and every other row joins the group whose centre it fits (join_nearest); the rows
     that fit none are grouped the same way in the next round, for ROUNDS rounds at most. The
     groups then follow the share of each question, not the number of rows: more rows of one
-    question are more members of its group, not more groups of it. progress hears the rows
-    placed."""
+    question are more members of its group, not more groups of it.
+
+    centres: the unit centres of an earlier run's groups, labels 0 to len(centres) - 1 here. A row
+    that fits one joins it first; a new group whose centre fits one joins it too; only the new
+    groups take the confidence pass and the minimum size. waiting: rows an earlier run left in
+    no group (labelled after vectors' rows); those among the WAITING_NEAR nearest of a row that
+    fits no earlier group are grouped with the rows. progress hears the rows placed."""
     n = vectors.shape[0]
+    earlier = 0 if centres is None else len(centres)
+    if waiting is not None and waiting.shape[0]:
+        rest = np.flatnonzero(join_nearest(vectors, centres, settings) < 0) if earlier else np.arange(n)
+        near = _nearest_rows(vectors[rest], waiting, WAITING_NEAR)
+        stack = sparse.vstack if sparse.issparse(vectors) else np.vstack
+        found = find_groups(stack([vectors, waiting[near]]), min_size, settings, progress, centres)
+        labels = np.full(n + waiting.shape[0], -1, dtype=np.int64)
+        labels[:n], labels[n + near] = found[:n], found[n:]
+        return labels
     progress("grouping", 0, n)
-    if n <= GROUP_SAMPLE:
+    if n <= GROUP_SAMPLE and not earlier:
         labels = _keep_confident(vectors, _communities(vectors, min_size, settings), min_size, settings)
         progress("grouping", n, n)
         return labels
-    labels = np.full(n, -1, dtype=np.int64)
-    centres = np.zeros((0, vectors.shape[1]), dtype=np.float32)
-    rest = np.arange(n)
+    if earlier:
+        labels = join_nearest(vectors, centres, settings)
+    else:
+        labels, centres = np.full(n, -1, dtype=np.int64), np.zeros((0, vectors.shape[1]), dtype=np.float32)
+    rest = np.flatnonzero(labels < 0)
     rng = np.random.default_rng(SEED)
     for _ in range(ROUNDS):
         if len(rest) < max(min_size, 3):
@@ -86,7 +106,8 @@ def find_groups(vectors, min_size: int, settings: Settings, progress: Progress =
         if not len(member):
             break
         groups, found_at = np.unique(found[member], return_inverse=True)
-        sums = np.asarray(sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ sample)
+        sums = sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ sample
+        sums = sums.toarray() if sparse.issparse(sums) else np.asarray(sums)
         new = (sums / np.linalg.norm(sums, axis=1, keepdims=True)).astype(np.float32)
         # A group of rows that fit no earlier group by a little (between two of them, or at one's
         # edge) is still that group's question where its centre fits that group's centre.
@@ -98,7 +119,12 @@ def find_groups(vectors, min_size: int, settings: Settings, progress: Progress =
         labels[others] = join_nearest(vectors[others], centres, settings)
         rest = others[labels[others] < 0]
         progress("grouping", n - len(rest), n)
-    return _keep_confident(vectors, labels, min_size, settings)
+    if not earlier:
+        return _keep_confident(vectors, labels, min_size, settings)
+    grown = np.flatnonzero(labels >= earlier)
+    kept = _keep_confident(vectors[grown], labels[grown] - earlier, min_size, settings)
+    labels[grown] = np.where(kept >= 0, kept + earlier, -1)
+    return labels
 
 
 def join_nearest(vectors, centres: np.ndarray, settings: Settings) -> np.ndarray:
@@ -117,6 +143,20 @@ def join_nearest(vectors, centres: np.ndarray, settings: Settings) -> np.ndarray
         margin = closest - (similarity.max(axis=1) if len(centres) > 1 else -1.0)
         labels[start : start + block] = np.where((margin >= settings.min_margin) & (closest >= settings.min_closeness), best, -1)
     return labels
+
+
+def _nearest_rows(queries, rows, k: int) -> np.ndarray:
+    """The indices of the rows among the k most similar to any of the queries, in order."""
+    if not queries.shape[0]:
+        return np.zeros(0, dtype=np.int64)
+    k = min(k, rows.shape[0])
+    block = max(64, BLOCK_CELLS // rows.shape[0])
+    found = []
+    for start in range(0, queries.shape[0], block):
+        similarity = queries[start : start + block] @ rows.T
+        similarity = similarity.toarray() if sparse.issparse(similarity) else np.asarray(similarity)
+        found.append(np.argpartition(-similarity, k - 1, axis=1)[:, :k].ravel())
+    return np.unique(np.concatenate(found))
 
 
 def _communities(vectors, min_size: int, settings: Settings) -> np.ndarray:

@@ -72,3 +72,31 @@ def test_a_set_larger_than_the_sample_gets_one_group_per_question_not_more(monke
         assert len(found) == 1 and found != {-1}
     assert set(labels[truth == -1]) == {-1}
     assert len(set(labels) - {-1}) in (3, 4)
+
+
+def test_rows_join_an_earlier_runs_groups_and_the_rest_group_anew():
+    vectors, truth = blobs(sizes=(12, 9, 7, 4))
+    earlier = np.vstack([vectors[truth == label].sum(axis=0) for label in (0, 1)])
+    earlier /= np.linalg.norm(earlier, axis=1, keepdims=True)
+    for rows in (vectors, sparse.csr_matrix(vectors)):
+        labels = find_groups(rows, 5, SETTINGS, centres=earlier)
+        assert set(labels[truth == 0]) == {0} and set(labels[truth == 1]) == {1}
+        [new] = set(labels[truth == 2])
+        assert new >= 2  # a new group, numbered after the earlier ones
+        # Four rows of a question are no group yet: they wait for more.
+        assert set(labels[truth == 3]) == set(labels[truth == -1]) == {-1}
+
+
+def test_waiting_rows_near_new_ones_make_a_group_with_them_and_the_others_keep_waiting():
+    vectors, truth = blobs(sizes=(12, 9, 7, 7))
+    earlier = vectors[truth == 0].sum(axis=0, keepdims=True)
+    earlier /= np.linalg.norm(earlier)
+    # An earlier run left three rows of question 2 and three of question 3 in no group.
+    waiting = np.vstack([vectors[truth == 2][:3], vectors[truth == 3][:3]])
+    new = np.vstack([vectors[truth == 0], vectors[truth == 2][3:], vectors[truth == 3][3:4]])
+    labels = find_groups(new, 5, SETTINGS, centres=earlier, waiting=waiting)
+    assert len(labels) == len(new) + len(waiting)
+    assert set(labels[:12]) == {0}
+    [grown] = set(labels[12:16]) | set(labels[len(new) : len(new) + 3])
+    assert grown >= 1  # seven rows of question 2 across two runs: a new group
+    assert set(labels[16:17]) | set(labels[len(new) + 3 :]) == {-1}  # four rows of question 3: not yet
