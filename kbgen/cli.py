@@ -206,6 +206,12 @@ def _read_options(mapping: tuple[str, ...], encoding: str | None, timezone: str)
     help="sentence-transformers model name or folder for --engine semantic [site_config, else the "
     "all-MiniLM-L6-v2 copy kbgen[semantic] installs].",
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Group every ticket of the exports anew instead of continuing the grouping kept in .kbgen/ "
+    "(needed after a change of engine, model or minimum topic size).",
+)
 @_reading_options
 def draft(
     exports: tuple[Path, ...],
@@ -217,6 +223,7 @@ def draft(
     min_topic_size: int | None,
     engine: str | None,
     embeddings: str | None,
+    full: bool,
     mapping: tuple[str, ...],
     encoding: str | None,
     timezone: str,
@@ -227,6 +234,12 @@ def draft(
     Personal data is redacted before anything is grouped or written. Drafts get
     `status: draft`; an article a writer edited or published is never rewritten.
 
+    Each run keeps its grouping in .kbgen/ (ids, dates and vectors, no ticket text), and the
+    next run continues it: give it just the new export (a week's tickets). A ticket that fits a
+    known question joins its draft; the others are grouped with the earlier one-off tickets, so a
+    question found a few times a week gets its draft once it has enough tickets in all. --full
+    groups the exports' tickets anew (give it all of them).
+
     Formats: Zendesk, Freshdesk, Jira Service Management, Help Scout, Zammad, and generic
     CSV / JSON / JSON Lines. Encodings (UTF-8, UTF-16, Windows-1252, ISO-8859-2) and CSV
     delimiters are detected; the newest record of a ticket id wins across files.
@@ -236,6 +249,8 @@ def draft(
       kbgen draft zendesk-export.json --assignments assignments.csv
       kbgen draft tickets-*.csv --format csv --map question=Body --timezone Europe/Amsterdam
       kbgen draft export.json --engine semantic
+      kbgen draft this-week.json                 # continues the last run's grouping
+      kbgen draft year.json --full               # groups every ticket anew
     """
     from kbgen.pipeline import run_draft
 
@@ -255,6 +270,7 @@ def draft(
             assignments=assignments,
             language=lang,
             progress=progress,
+            full=full,
         )
     finally:
         progress.close()

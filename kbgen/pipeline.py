@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from kbgen import __version__
 from kbgen.articles import read_article_files, read_articles
 from kbgen.config import SiteConfig
 from kbgen.drafts.assignments import assignments_rows, read_assignments, write_assignments
-from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, DraftOutcome, write_drafts
+from kbgen.drafts.write import MERGED, NEW, PROTECTED, REFRESHED, UNCHANGED, DraftOutcome, read_topic_tickets, write_drafts
 from kbgen.errors import KbgenError
 from kbgen.exports import ReadOptions, read_exports
 from kbgen.feedback.imports import read_form_export
@@ -29,10 +30,14 @@ from kbgen.redact import Redactor
 from kbgen.report.build import build_report
 from kbgen.report.formats import render_report
 from kbgen.report.records import Window
+from kbgen.state import GroupingState, read_state, settings_of, write_state
 from kbgen.surveys import Surveys
 
 
 SHOWN_BAD_ROWS = 10
+# Beside .kbgen/: the semantic engine's embeddings of texts it has seen (kbgen.semantic), safe to
+# delete and not worth committing.
+EMBEDDING_CACHE = ".kbgen-cache"
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class DraftSummary:
     topic_seconds: dict[str, float]  # time the topic step took: "vectors", "grouping"
     outcomes: tuple[DraftOutcome, ...]
     unassigned: int
+    continued: bool = False  # the earlier runs' grouping was continued (kbgen.state), not made anew
+    grown: int = 0  # earlier topics that took tickets of this run
 
     def count(self, action: str) -> int:
         return sum(1 for o in self.outcomes if o.action == action)
@@ -64,6 +71,11 @@ class DraftSummary:
         return lines + [
             f"resolved: {self.resolved} (languages: {languages})",
             f"redacted: {redacted}",
+            *(
+                [f"grouping continued from the last run: {self.grown} earlier topics took new tickets (--full groups every ticket again)"]
+                if self.continued
+                else []
+            ),
             f"topics found: {self.topics} in {sum(self.topic_seconds.values()):.1f} s"
             + "".join(f", {step} {seconds:.1f} s" for step, seconds in self.topic_seconds.items()),
             f"new drafts: {self.count(NEW)}, refreshed: {self.count(REFRESHED)}, unchanged: {self.count(UNCHANGED)}"
@@ -85,18 +97,24 @@ def run_draft(
     assignments: str | Path | None = None,
     language: str | None = None,
     progress: Progress = silent,
+    full: bool = False,
 ) -> DraftSummary:
     """Read exports, redact, find topics, write drafts (and the assignments file).
 
     config carries the command line's overrides (kbgen.config.load_site_config); language, when
     given, is every ticket's instead of the detected one; progress hears each stage's counts.
+    The grouping an earlier run kept in .kbgen/ (kbgen.state) is continued: the exports' new
+    tickets join its topics or are grouped with its one-off tickets; full groups every ticket of
+    the exports anew instead.
     """
     # Here: the report does not pay for scikit-learn's import.
     from kbgen.categories import categorise_topics
     from kbgen.topics import find_topics, make_engine
 
     # A missing semantic extra or model is reported before any file is read.
-    topic_engine = make_engine(config.engine, config.embeddings, progress)
+    topic_engine = make_engine(config.engine, config.embeddings, progress, cache=Path(content_dir).parent / EMBEDDING_CACHE)
+    settings = settings_of(__version__, topic_engine.name, topic_engine.model, config.min_topic_size, language)
+    earlier = None if full else read_state(content_dir, settings)
     # Drafts read a ticket's subject, question and answer: the rest of its conversation is
     # neither kept nor redacted.
     load = read_exports(exports, fmt, read_options, skip_bad_rows=skip_bad_rows, on_bytes=on_bytes, keep=_without_conversation)
@@ -110,14 +128,16 @@ def run_draft(
         redacted[at] = redactor.redact_ticket(ticket, counts)
     found = find_topics(
         redacted, min_size=config.min_topic_size, language=language, engine=topic_engine,
-        search_phrasings=config.search_phrasings, progress=progress,
+        search_phrasings=config.search_phrasings, progress=progress, earlier=earlier.languages if earlier else None,
     )  # fmt: skip
     progress("suggesting categories", 0, 0)
     existing = read_article_files(content_dir) if Path(content_dir).is_dir() else []
     topics = categorise_topics(found.topics, existing, site_language=config.language)
-    outcomes = write_drafts(topics, content_dir, site_language=config.language, files=existing, progress=progress)
+    outcomes = write_drafts(topics, content_dir, site_language=config.language, files=existing, progress=progress, grown=found.grown)
     if assignments:
-        write_assignments(assignments, assignments_rows(ticket_ids, topics, outcomes))
+        earlier_rows = _held_rows(content_dir, found.kept, existing, outcomes) if found.kept else {}
+        write_assignments(assignments, assignments_rows(ticket_ids, topics, outcomes, earlier_rows))
+    write_state(content_dir, GroupingState(settings, found.state))
     return DraftSummary(
         tickets_read=tickets_read,
         duplicates=duplicates,
@@ -129,7 +149,22 @@ def run_draft(
         topic_seconds=found.seconds,
         outcomes=outcomes,
         unassigned=len(found.unassigned),
+        continued=earlier is not None,
+        grown=len(found.grown),
     )
+
+
+def _held_rows(content_dir, kept: frozenset[str], existing, outcomes: Sequence[DraftOutcome]) -> dict[str, tuple[str, str]]:
+    """ticket id -> (topic id, article) for the tickets of kept that an article's topic held
+    in an earlier run (existing: the articles as read before this run wrote)."""
+    article_of = {a.topic_id: a.path for a, _ in existing if a.topic_id} | {o.topic_id: o.article for o in outcomes}
+    return {
+        ticket_id: (topic_id, article_of[topic_id])
+        for topic_id, ids in read_topic_tickets(Path(content_dir)).items()
+        if topic_id in article_of
+        for ticket_id in ids
+        if ticket_id in kept
+    }
 
 
 def _without_conversation(ticket: Ticket) -> Ticket:

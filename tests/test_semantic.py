@@ -68,3 +68,18 @@ def test_long_embedding_work_reports_progress(semantic_engine, monkeypatch):
     vectors = engine.vectors(QUESTIONS["invoice"] + QUESTIONS["cancel"][:3])
     assert vectors.shape == (9, 384)
     assert steps == [("embedding texts", 4, 9), ("embedding texts", 8, 9), ("embedding texts", 9, 9)]
+
+
+def test_texts_embedded_before_come_from_the_cache_which_holds_no_text(semantic_engine, tmp_path, monkeypatch):
+    import numpy as np
+
+    texts = QUESTIONS["invoice"] + ["Quokkamarmalade is what I called my workspace"]
+    first = make_engine("semantic", cache=tmp_path / "cache").vectors(texts)
+    again = make_engine("semantic", cache=tmp_path / "cache")
+    encoded, encode = [], again._model.encode
+    monkeypatch.setattr(again._model, "encode", lambda chunk, **options: encoded.append(list(chunk)) or encode(chunk, **options))
+    second = again.vectors([*texts, "Can I get last year's invoices at once?"])
+    assert encoded == [["Can I get last year's invoices at once?"]]
+    assert np.abs(second[: len(texts)] - first).max() < 1e-6
+    stored = b"".join(path.read_bytes() for path in (tmp_path / "cache").rglob("*") if path.is_file()).lower()
+    assert stored and b"quokkamarmalade" not in stored and b"invoice" not in stored

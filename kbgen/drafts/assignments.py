@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from kbgen.drafts.write import DraftOutcome
@@ -15,14 +15,19 @@ from kbgen.files import atomic_target
 from kbgen.records import Assignment, Ticket, Topic
 
 
-def assignments_rows(ticket_ids: Iterable[str], topics: Sequence[Topic], outcomes: Sequence[DraftOutcome]) -> list[tuple[str, str, str]]:
-    """One (ticket_id, topic_id, article) row per input ticket id; empty fields when it joined none."""
+def assignments_rows(
+    ticket_ids: Iterable[str], topics: Sequence[Topic], outcomes: Sequence[DraftOutcome], earlier: Mapping[str, tuple[str, str]] | None = None
+) -> list[tuple[str, str, str]]:
+    """One (ticket_id, topic_id, article) row per input ticket id; empty fields when it joined none.
+    earlier: (topic id, article) of the tickets an earlier run placed, where this one did not."""
     article_of = {topic.id: outcome for topic, outcome in zip(topics, outcomes, strict=True)}
     topic_of = {tid: topic.id for topic in topics for tid in topic.ticket_ids}
+    earlier = earlier or {}
     rows = []
     for ticket_id in ticket_ids:
         outcome = article_of.get(topic_of.get(ticket_id, ""))
-        rows.append((ticket_id, outcome.topic_id if outcome else "", outcome.article if outcome else ""))
+        topic_id, article = (outcome.topic_id, outcome.article) if outcome else earlier.get(ticket_id, ("", ""))
+        rows.append((ticket_id, topic_id, article))
     return rows
 
 

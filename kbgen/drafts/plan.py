@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -26,6 +27,7 @@ NEW = "new"  # a draft in a new file
 REFRESH = "refresh"  # an untouched draft rewritten with this run's tickets
 PROTECTED = "protected"  # an edited or published article: its new tickets go to an evidence file
 MERGED = "merged"  # a topic that asks what another topic of this run answers, in the same article
+RECOUNT = "recount"  # an untouched draft whose earlier topic took new tickets: counts and dates only
 
 # Cosine similarity (TF-IDF of word stems) above which a topic asks what an existing article answers.
 MATCH_THRESHOLD = 0.3
@@ -40,12 +42,15 @@ def plan_drafts(
     texts: Mapping[str, str],
     held: Mapping[str, Sequence[str]],
     site_language: str = "en",
+    grown: frozenset[str] = frozenset(),
 ) -> tuple[Draft, ...]:
     """One Draft per topic, in the topics' order (largest first).
 
     texts: each article's whole file by path; held: article topic id -> the ticket ids its topic
     held in earlier runs. Topics that answer the same existing article are one question that this
     run's grouping split: the largest one carries all their tickets, the others are MERGED.
+    grown: the topics that continue an earlier run's (kbgen.topics.find_topics): their untouched
+    drafts keep their words and take the new counts and dates (RECOUNT).
     """
     matches = match_articles(topics, articles, texts, site_language, held)
     together: dict[str, list[Topic]] = {}
@@ -78,7 +83,7 @@ def plan_drafts(
             first = next(d for d in drafts if d.article == article.path)
             drafts.append(Draft(MERGED, topic, first.topic_id, article.path))
             continue
-        action = PROTECTED if article.status != "draft" or article.edited else REFRESH
+        action = PROTECTED if article.status != "draft" or article.edited else RECOUNT if topic.id in grown else REFRESH
         drafts.append(Draft(action, merge_topics(group), article.topic_id or topic.id, article.path))
     return tuple(drafts)
 
@@ -127,9 +132,16 @@ def match_articles(
     for topic in topics:
         if topic.id in by_topic_id:
             found[topic.id] = by_topic_id[topic.id]
+    # Each ticket's article topic, where one held it (the first, where several did): looked up
+    # once, not once per topic (a year's export holds a million tickets).
+    holder: dict[str, str] = {}
+    for topic_id, ids in (held or {}).items():
+        if topic_id in by_topic_id:
+            for ticket_id in ids:
+                holder.setdefault(ticket_id, topic_id)
     for topic in topics:
         if topic.id not in found:
-            article = _article_holding(topic, held or {}, by_topic_id)
+            article = _article_holding(topic, holder, by_topic_id)
             if article is not None and (article.language or site_language) == topic.language:
                 found[topic.id] = article
     rest = [t for t in topics if t.id not in found]
@@ -162,14 +174,12 @@ def match_articles(
     return found
 
 
-def _article_holding(topic: Topic, held: Mapping[str, Sequence[str]], by_topic_id: dict[str, Article]) -> Article | None:
+def _article_holding(topic: Topic, holder: Mapping[str, str], by_topic_id: dict[str, Article]) -> Article | None:
     tickets = set(topic.ticket_ids)
-    shared = {topic_id: len(tickets.intersection(ids)) for topic_id, ids in held.items() if topic_id in by_topic_id}
-    shared = {topic_id: n for topic_id, n in shared.items() if n}
+    shared = Counter(holder[t] for t in dict.fromkeys(topic.ticket_ids) if t in holder)
     if not shared:
         return None
-    topic_id = max(shared, key=shared.__getitem__)
-    best = shared[topic_id]
+    topic_id, best = shared.most_common(1)[0]
     if best >= 2 and best >= MATCH_SHARED_TICKETS * len(tickets) and best * 2 > sum(shared.values()):
         return by_topic_id[topic_id]
     return None

@@ -11,7 +11,7 @@ import re
 import yaml
 
 from kbgen import languages
-from kbgen.articles import HASH_KEY, SEARCH_PHRASINGS, content_hash
+from kbgen.articles import HASH_KEY, SEARCH_PHRASINGS, content_hash, split_front_matter
 from kbgen.drafts.escape import markdown_block, markdown_heading, markdown_text
 from kbgen.drafts.markers import NO_ANSWER
 from kbgen.records import Topic
@@ -33,7 +33,6 @@ def render_draft(topic: Topic, topic_id: str | None = None) -> str:
         # Not shown on the page: the site's search finds the article by them. Prune freely.
         SEARCH_PHRASINGS: list(topic.asked),
     }
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     # A topic in a language without a file (fr, es) gets the English heading.
     heading = languages.get(topic.language if topic.language in languages.codes() else "en").also_asked
     body = [
@@ -45,8 +44,26 @@ def render_draft(topic: Topic, topic_id: str | None = None) -> str:
         "",
         *(f"- {markdown_text(p)}" for p in topic.phrasings),
     ]
-    text = f"---\n{front}---\n\n" + "\n".join(body).rstrip() + "\n"
-    # The hash goes last in the front matter; it is computed without its own line.
+    return _hashed(meta, "\n".join(body).rstrip() + "\n")
+
+
+def recount_draft(text: str, topic: Topic) -> str:
+    """An untouched draft (render_draft's text) with the topic's ticket count and dates: its
+    title, answer and phrasings stay as an earlier run wrote them."""
+    meta, _ = split_front_matter(text)
+    body = text.split("\n---\n\n", 1)[1]
+    meta.pop(HASH_KEY, None)
+    meta["tickets"] = len(topic.ticket_ids)
+    meta["first_seen"] = topic.first_seen_at.date().isoformat() if topic.first_seen_at else None
+    meta["last_seen"] = topic.last_seen_at.date().isoformat() if topic.last_seen_at else None
+    return _hashed(meta, body)
+
+
+def _hashed(meta: dict, body: str) -> str:
+    """The file: front matter, then body; the content hash goes last in the front matter,
+    computed without its own line."""
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    text = f"---\n{front}---\n\n{body}"
     return text.replace("\n---\n\n", f"\n{HASH_KEY}: {content_hash(text)}\n---\n\n", 1)
 
 

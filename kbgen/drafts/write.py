@@ -1,12 +1,14 @@
 """``write_drafts``: the content folder read once, the drafts planned, rendered and written.
 
 Only untouched drafts are rewritten (``kbgen.drafts.plan``); every file is written through a
-temporary file and a rename, so an interrupted run leaves each file whole. kbgen's own records
-live in ``.kbgen/`` beside the content folder:
+temporary file and a rename, so an interrupted run leaves each file whole. Beside the content
+folder:
 
-- ``topics.json``: which tickets each article's topic held, so a later run that groups a
-  question a little differently still finds its article;
-- ``evidence/<article>.yml``: new tickets for an article a writer edited or published.
+- ``evidence/<article>.yml``: new tickets for an article a writer edited or published, for the
+  writer to read;
+- ``.kbgen/topics.json``, kbgen's own record of which tickets each article's topic held, so a
+  later run that groups a question a little differently still finds its article. ``.kbgen/``
+  holds ids, dates and numbers only (kbgen.state): no ticket text.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kbgen.articles import read_article_files
-from kbgen.drafts.plan import MERGED, NEW, PROTECTED, REFRESH, plan_drafts
-from kbgen.drafts.render import render_draft, render_evidence
+from kbgen.drafts.plan import MERGED, NEW, PROTECTED, RECOUNT, REFRESH, plan_drafts
+from kbgen.drafts.render import recount_draft, render_draft, render_evidence
 from kbgen.errors import KbgenError
 from kbgen.files import atomic_write
 from kbgen.progress import Progress, counted, silent
@@ -45,16 +47,18 @@ def write_drafts(
     site_language: str = "en",
     files: Sequence[tuple[Article, str]] | None = None,
     progress: Progress = silent,
+    grown: frozenset[str] = frozenset(),
 ) -> tuple[DraftOutcome, ...]:
     """Write or refresh one draft per topic (topics largest first); never touch an edited or
     published article. One outcome per topic, in their order. files: the content folder's
-    articles as read_article_files gave them, when the caller read them already."""
+    articles as read_article_files gave them, when the caller read them already; grown: the
+    topics that continue an earlier run's (their drafts are recounted, plan_drafts)."""
     root = Path(content_dir)
     root.mkdir(parents=True, exist_ok=True)
     files = read_article_files(root) if files is None else files
     texts = {article.path: text for article, text in files}
     held = read_topic_tickets(root)
-    drafts = plan_drafts(topics, [article for article, _ in files], texts, held, site_language)
+    drafts = plan_drafts(topics, [article for article, _ in files], texts, held, site_language, grown)
     outcomes = tuple(_write(root, draft, texts) for draft in counted(drafts, "writing drafts", progress))
     for topic, outcome in zip(topics, outcomes, strict=True):
         held[outcome.topic_id] = sorted(set(held.get(outcome.topic_id, ())) | set(topic.ticket_ids))
@@ -67,19 +71,22 @@ def _write(root: Path, draft: Draft, texts: Mapping[str, str]) -> DraftOutcome:
     action = draft.action
     if action == PROTECTED:
         atomic_write(evidence_path(root, draft.article), render_evidence(draft.article, draft.topic))
-    elif action in (NEW, REFRESH):
-        text = render_draft(draft.topic, topic_id=draft.topic_id)
-        if action == REFRESH and texts[draft.article] == text:
+    elif action in (NEW, REFRESH, RECOUNT):
+        if action == RECOUNT:
+            text = recount_draft(texts[draft.article], draft.topic)
+        else:
+            text = render_draft(draft.topic, topic_id=draft.topic_id)
+        if action != NEW and texts[draft.article] == text:
             action = UNCHANGED
         else:
             atomic_write(root / draft.article, text)
-            action = REFRESHED if action == REFRESH else NEW
+            action = NEW if action == NEW else REFRESHED
     return DraftOutcome(draft.topic_id, draft.article, action)
 
 
 def evidence_path(root: Path, article: str) -> Path:
     """Where the evidence of an article (path relative to the content folder root) is kept."""
-    return root.parent / ".kbgen" / "evidence" / (article.replace("/", "__").removesuffix(".md") + ".yml")
+    return root.parent / "evidence" / (article.replace("/", "__").removesuffix(".md") + ".yml")
 
 
 def read_topic_tickets(root: Path) -> dict[str, list[str]]:
