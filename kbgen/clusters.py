@@ -24,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from kbgen.progress import Progress, silent
+from kbgen.sampling import sample
 
 SEED = 0
 BLOCK_CELLS = 20_000_000  # similarities computed at a time: about 80 MB of float32
@@ -61,11 +62,13 @@ def resolution_for(n: int, most: float) -> float:
     return float(np.clip(np.log10(max(min(n, GROUP_SAMPLE), 1)), 1.0, most))
 
 
-def find_groups(vectors, min_size: int, settings: Settings, progress: Progress = silent, centres=None, waiting=None) -> np.ndarray:
+def find_groups(
+    vectors, min_size: int, settings: Settings, progress: Progress = silent, centres=None, waiting=None, order: np.ndarray | None = None
+) -> np.ndarray:
     """A label per row of vectors (unit rows), -1 for rows that join no group of min_size.
 
-    Up to GROUP_SAMPLE rows are grouped together. Of a larger set, a seeded sample of that many
-    is grouped, and every other row joins the group whose centre it fits (join_nearest); the rows
+    Up to GROUP_SAMPLE rows are grouped together. Of a larger set, a sample of that many (by
+    order) is grouped, and every other row joins the group whose centre it fits (join_nearest); the rows
     that fit none are grouped the same way in the next round, for ROUNDS rounds at most. The
     groups then follow the share of each question, not the number of rows: more rows of one
     question are more members of its group, not more groups of it.
@@ -74,14 +77,16 @@ def find_groups(vectors, min_size: int, settings: Settings, progress: Progress =
     that fits one joins it first; a new group whose centre fits one joins it too; only the new
     groups take the confidence pass and the minimum size. waiting: rows an earlier run left in
     no group (labelled after vectors' rows); those among the WAITING_NEAR nearest of a row that
-    fits no earlier group are grouped with the rows. progress hears the rows placed."""
+    fits no earlier group are grouped with the rows. order: each row's place in the samples
+    (kbgen.sampling.sample; waiting's rows after vectors'). progress hears the rows placed."""
     n = vectors.shape[0]
     earlier = 0 if centres is None else len(centres)
     if waiting is not None and waiting.shape[0]:
         rest = np.flatnonzero(join_nearest(vectors, centres, settings) < 0) if earlier else np.arange(n)
         near = _nearest_rows(vectors[rest], waiting, WAITING_NEAR)
         stack = sparse.vstack if sparse.issparse(vectors) else np.vstack
-        found = find_groups(stack([vectors, waiting[near]]), min_size, settings, progress, centres)
+        order = np.concatenate([order[:n], order[n + near]]) if order is not None else None
+        found = find_groups(stack([vectors, waiting[near]]), min_size, settings, progress, centres, order=order)
         labels = np.full(n + waiting.shape[0], -1, dtype=np.int64)
         labels[:n], labels[n + near] = found[:n], found[n:]
         return labels
@@ -95,18 +100,17 @@ def find_groups(vectors, min_size: int, settings: Settings, progress: Progress =
     else:
         labels, centres = np.full(n, -1, dtype=np.int64), np.zeros((0, vectors.shape[1]), dtype=np.float32)
     rest = np.flatnonzero(labels < 0)
-    rng = np.random.default_rng(SEED)
-    for _ in range(ROUNDS):
+    for at in range(ROUNDS):
         if len(rest) < max(min_size, 3):
             break
-        chosen = rest if len(rest) <= GROUP_SAMPLE else np.sort(rng.choice(rest, GROUP_SAMPLE, replace=False))
-        sample = vectors[chosen]
-        found = _keep_confident(sample, _communities(sample, min_size, settings), min_size, settings)
+        chosen = sample(rest, GROUP_SAMPLE, order, seed=SEED + at)
+        picked = vectors[chosen]
+        found = _keep_confident(picked, _communities(picked, min_size, settings), min_size, settings)
         member = np.flatnonzero(found >= 0)
         if not len(member):
             break
         groups, found_at = np.unique(found[member], return_inverse=True)
-        sums = sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ sample
+        sums = sparse.csr_matrix((np.ones(len(member)), (found_at, member)), shape=(len(groups), len(chosen))) @ picked
         sums = sums.toarray() if sparse.issparse(sums) else np.asarray(sums)
         new = (sums / np.linalg.norm(sums, axis=1, keepdims=True)).astype(np.float32)
         # A group of rows that fit no earlier group by a little (between two of them, or at one's

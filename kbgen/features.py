@@ -3,7 +3,7 @@
 TF-IDF of words and word pairs (a topic's terms) and of character 2- to 4-grams inside words
 (which catch inflections and typos), reduced by LSA on larger sets. A ticket's vector is its
 question's, joined with its answer's at a weight measured on the export (answer_weight). For a large export the
-vocabularies and the LSA are fitted on a seeded sample of FIT_SAMPLE texts and the texts are
+vocabularies and the LSA are fitted on a sample of FIT_SAMPLE texts (kbgen.sampling) and the texts are
 turned into vectors VECTOR_BATCH at a time: memory follows these settings, not the export's
 size, but for the vectors themselves (LSA_DIMENSIONS floats a ticket).
 
@@ -13,7 +13,6 @@ A later run reuses a fitted Features (Features.arrays, restore): its vocabularie
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +25,7 @@ from sklearn.preprocessing import normalize
 from stop_words import AVAILABLE_LANGUAGES, LANGUAGE_MAPPING, get_stop_words
 
 from kbgen.progress import Progress, silent
+from kbgen.sampling import sample, stable_key
 
 # Character n-grams weigh three times the words: they carry the inflections and typos that
 # word features split apart.
@@ -124,11 +124,6 @@ class Projection:
         return np.asarray(rows @ self.components.T)
 
 
-def _key(text: str) -> int:
-    """A word's or n-gram's stable 64-bit hash: what a kept vocabulary holds instead of it."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
-
-
 class HashedTerms:
     """A fitted term_vectorizer's transform, from hashes of its terms and their IDF: the same
     rows, without the words."""
@@ -143,7 +138,7 @@ class HashedTerms:
     def of(cls, fitted: TfidfVectorizer) -> HashedTerms:
         keys = np.zeros(len(fitted.vocabulary_), dtype=np.int64)
         for term, column in fitted.vocabulary_.items():
-            keys[column] = _key(term)
+            keys[column] = stable_key(term)
         found = cls("", keys, fitted.idf_)
         found._analyse = fitted.build_analyzer()
         return found
@@ -158,7 +153,7 @@ class HashedTerms:
             for term in self._analyse(text):
                 column = self._column_of.get(term)
                 if column is None:
-                    column = self._column.get(_key(term), -1)
+                    column = self._column.get(stable_key(term), -1)
                     if len(self._column_of) < WORD_CACHE:
                         self._column_of[term] = column
                 if column >= 0:
@@ -177,13 +172,15 @@ def _tfidf(columns: np.ndarray, ends: np.ndarray, rows: int, idf: np.ndarray) ->
     return normalize(counts)
 
 
-def fit_features(questions: Sequence[str], lang: str, answers: Sequence[str] | None = None) -> Features:
-    """The language's word features, fitted on the questions and their answers (a seeded sample
-    of FIT_SAMPLE of them at most); ValueError where no word occurs twice."""
+def fit_features(questions: Sequence[str], lang: str, answers: Sequence[str] | None = None, order: np.ndarray | None = None) -> Features:
+    """The language's word features, fitted on the questions and their answers (a sample of
+    FIT_SAMPLE of them at most, kbgen.sampling.sample by order); ValueError where no word occurs
+    twice."""
     answers = answers or [""] * len(questions)
     if len(questions) > FIT_SAMPLE:
-        chosen = np.sort(np.random.default_rng(0).choice(len(questions), FIT_SAMPLE, replace=False))
+        chosen = sample(np.arange(len(questions)), FIT_SAMPLE, order)
         questions, answers = [questions[i] for i in chosen], [answers[i] for i in chosen]
+        order = order[chosen] if order is not None else None
     texts = [*questions, *(a for a in answers if a)]
     terms = term_vectorizer(lang).fit(texts)
     chars = CharGrams()
@@ -193,7 +190,7 @@ def fit_features(questions: Sequence[str], lang: str, answers: Sequence[str] | N
         chars = None
     features = Features(terms, chars, None)
     asked, answered = features._sparse(questions), features._sparse(answers)
-    features = replace(features, answer_weight=answer_weight(asked, answered))
+    features = replace(features, answer_weight=answer_weight(asked, answered, order))
     if len(questions) <= LSA_MIN_TICKETS or features._width() <= LSA_DIMENSIONS:
         return features
     # In float32 (_sparse), the SVD takes a third of the time it takes in float64.
@@ -201,7 +198,7 @@ def fit_features(questions: Sequence[str], lang: str, answers: Sequence[str] | N
     return replace(features, lsa=Projection(lsa.components_.astype(np.float32)))
 
 
-def answer_weight(questions: sparse.csr_matrix, answers: sparse.csr_matrix) -> float:
+def answer_weight(questions: sparse.csr_matrix, answers: sparse.csr_matrix, order: np.ndarray | None = None) -> float:
     """What an answer adds to its question's vector, measured on the tickets themselves: up to
     ANSWER_WEIGHT where tickets that ask alike are answered alike (an agent's reply for one
     question), nothing where their answers are no more alike than any two (a greeting, a
@@ -209,9 +206,7 @@ def answer_weight(questions: sparse.csr_matrix, answers: sparse.csr_matrix) -> f
 
     For each ticket, the one whose question is nearest: where between how alike any two answers
     are and how alike an answer and its nearest one are do their answers lie?"""
-    answered = np.flatnonzero(answers.getnnz(axis=1) > 0)
-    if len(answered) > ANSWER_SAMPLE:
-        answered = np.sort(np.random.default_rng(0).choice(answered, ANSWER_SAMPLE, replace=False))
+    answered = sample(np.flatnonzero(answers.getnnz(axis=1) > 0), ANSWER_SAMPLE, order)
     if len(answered) < ANSWER_MIN_TICKETS:
         return ANSWER_WEIGHT / 2 if len(answered) else 0.0
     alike_answers = (answers[answered] @ answers[answered].T).toarray()
@@ -257,7 +252,7 @@ class CharGrams:
 
     def __init__(self) -> None:
         self._ids_of: dict[str, np.ndarray] = {}  # word -> its n-grams' columns
-        self._columns: dict = {}  # n-gram (or its _key, restored) -> column
+        self._columns: dict = {}  # n-gram (or its stable_key, restored) -> column
         self._hashed = False
         self.idf = np.zeros(0, dtype=np.float32)
 
@@ -274,10 +269,10 @@ class CharGrams:
         return len(self.idf)
 
     def keys(self) -> np.ndarray:
-        """Each column's n-gram, as its _key."""
+        """Each column's n-gram, as its stable_key."""
         keys = np.zeros(self.width, dtype=np.int64)
         for gram, column in self._columns.items():
-            keys[column] = gram if self._hashed else _key(gram)
+            keys[column] = gram if self._hashed else stable_key(gram)
         return keys
 
     def fit(self, texts: Sequence[str]) -> CharGrams:
@@ -321,7 +316,7 @@ class CharGrams:
     def _ids(self, word: str) -> np.ndarray:
         columns, grams = self._columns, self._word_grams(word)
         if self._hashed:
-            grams = [_key(g) for g in grams]
+            grams = [stable_key(g) for g in grams]
         return self._cached(word, np.asarray([columns[g] for g in grams if g in columns], dtype=np.int32))
 
     def _cached(self, word: str, found: np.ndarray) -> np.ndarray:

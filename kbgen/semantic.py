@@ -24,6 +24,7 @@ from kbgen.clusters import Settings, find_groups, resolution_for
 from kbgen.errors import KbgenError
 from kbgen.files import atomic_target
 from kbgen.progress import Progress, silent
+from kbgen.sampling import stable_key
 
 INSTALL_HINT = "pip install 'kbgen[semantic]'"
 BATCH_SIZE = 64
@@ -105,7 +106,7 @@ class SemanticEngine:
 
     def _embedded(self, texts: list[str]) -> np.ndarray:
         """The texts' unit embeddings, those of texts the cache knows from it."""
-        keys = np.asarray([text_key(text) for text in texts], dtype=np.int64)
+        keys = np.asarray([stable_key(text) for text in texts], dtype=np.int64)
         found, cached = self._cache.lookup(keys)
         if found.all():
             return cached
@@ -118,7 +119,7 @@ class SemanticEngine:
         self._cache.add(keys[~found], embedded[~found])
         return embedded
 
-    def cluster(self, vectors, min_size: int, centres=None, waiting=None) -> np.ndarray:
+    def cluster(self, vectors, min_size: int, centres=None, waiting=None, order=None) -> np.ndarray:
         n = vectors.shape[0]
         settings = Settings(
             neighbours=int(np.clip(round(np.log2(max(n, 2))), 4, 15)),
@@ -130,7 +131,7 @@ class SemanticEngine:
             min_margin=0.07,
             min_closeness=0.55,
         )
-        return find_groups(vectors, min_size, settings, self._progress, centres, waiting)
+        return find_groups(vectors, min_size, settings, self._progress, centres, waiting, order)
 
 
 def _joined(embedded: np.ndarray, words):
@@ -140,13 +141,8 @@ def _joined(embedded: np.ndarray, words):
     return normalize(np.hstack([embedded, WORD_WEIGHT * words])).astype(np.float32)
 
 
-def text_key(text: str) -> int:
-    """A text's stable 64-bit hash: what the cache keeps instead of the text."""
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little", signed=True)
-
-
 class EmbeddingCache:
-    """Embeddings of texts seen before, by text_key, one folder per model: a pair of files per
+    """Embeddings of texts seen before, by stable_key, one folder per model: a pair of files per
     run that embedded new texts (<n>.keys.npy, <n>.vectors.npy), read through memory maps, so a
     run holds the keys and the rows it uses, not the whole cache. Hashes and numbers only. A
     file that cannot be read is passed over: the cache is safe to delete."""

@@ -33,6 +33,7 @@ from kbgen.features import Features, fit_features, term_vectorizer
 from kbgen.progress import Progress, counted, silent
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
+from kbgen.sampling import stable_key
 from kbgen.state import LanguageState, as_date, timestamps, waiting
 from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
 
@@ -131,9 +132,10 @@ class TopicEngine(Protocol):
         dense array or a sparse matrix (features: the language's word features, for engines
         that use them)."""
 
-    def cluster(self, vectors, min_size: int, centres=None, waiting=None) -> np.ndarray:
+    def cluster(self, vectors, min_size: int, centres=None, waiting=None, order=None) -> np.ndarray:
         """A label per row; -1 for rows that join no group of min_size (centres and waiting: an
-        earlier run's groups and one-offs, kbgen.clusters.find_groups)."""
+        earlier run's groups and one-offs; order: the rows' place in samples; as
+        kbgen.clusters.find_groups takes them)."""
 
 
 class WordEngine:
@@ -148,7 +150,7 @@ class WordEngine:
     def vectors(self, questions: list[str], answers: list[str] | None = None, features: Features | None = None):
         return (features or fit_features(questions, "", answers)).vectors(questions, answers, self._progress)
 
-    def cluster(self, vectors, min_size: int, centres=None, waiting=None) -> np.ndarray:
+    def cluster(self, vectors, min_size: int, centres=None, waiting=None, order=None) -> np.ndarray:
         n = vectors.shape[0]
         settings = Settings(
             neighbours=NEIGHBOURS,
@@ -157,7 +159,7 @@ class WordEngine:
             min_margin=MIN_MARGIN_TFIDF if sparse.issparse(vectors) else MIN_MARGIN_LSA,
             min_closeness=MIN_CLOSENESS,
         )
-        return find_groups(vectors, min_size, settings, self._progress, centres, waiting)
+        return find_groups(vectors, min_size, settings, self._progress, centres, waiting, order)
 
 
 def make_engine(name: str = "default", embeddings: str = "", progress: Progress = silent, cache: Path | None = None) -> TopicEngine:
@@ -233,15 +235,16 @@ def _cluster_language(
     if len(tickets) < min_size:
         return [], [t.id for t in tickets], None
     texts, answers = map(list, zip(*map(_ticket_texts, tickets)))
+    order = _order([t.id for t in tickets])
     start = time.perf_counter()
     try:
-        features = fit_features(texts, lang, answers)
+        features = fit_features(texts, lang, answers, order)
     except ValueError:  # no word occurs twice: every ticket is a one-off
         return [], [t.id for t in tickets], None
     vectors = engine.vectors(texts, answers, features)
     seconds["vectors"] += time.perf_counter() - start
     start = time.perf_counter()
-    labels = engine.cluster(vectors, min_size)
+    labels = engine.cluster(vectors, min_size, order=order)
     seconds["grouping"] += time.perf_counter() - start
     sizes = np.bincount(labels[labels >= 0], minlength=1)
     labels = np.where((labels < 0) | (sizes[np.maximum(labels, 0)] < min_size), -1, labels)
@@ -277,7 +280,8 @@ def _continue_language(
     vectors = engine.vectors(texts, answers, known.features)
     seconds["vectors"] += time.perf_counter() - start
     start = time.perf_counter()
-    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending)
+    order = _order([t.id for t in fresh] + list(known.pending_ids))
+    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending, order=order)
     seconds["grouping"] += time.perf_counter() - start
     stack = sparse.vstack if sparse.issparse(vectors) else np.vstack
     rows = stack([vectors, known.pending])
@@ -316,6 +320,12 @@ def _continue_language(
         tuple(ids[i] for i in kept), dates[kept], rows[kept],
     )  # fmt: skip
     return topics, [ids[i] for i in rest if i < n], state
+
+
+def _order(ticket_ids: Sequence[str]) -> np.ndarray:
+    """Each ticket's place in the samples the features and grouping take: by a hash of its id,
+    so that exports sharing most tickets share most of each sample (kbgen.sampling)."""
+    return np.fromiter((stable_key(ticket_id) for ticket_id in ticket_ids), dtype=np.int64, count=len(ticket_ids))
 
 
 def _describer(texts: list[str], lang: str) -> TfidfVectorizer | None:

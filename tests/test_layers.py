@@ -24,7 +24,7 @@ FLOWS = {
     "draft": (
         ("kbgen.exports",),
         ("kbgen.redact",),
-        ("kbgen.topics", "kbgen.features", "kbgen.clusters", "kbgen.semantic", "kbgen.state"),
+        ("kbgen.topics", "kbgen.features", "kbgen.clusters", "kbgen.semantic", "kbgen.state", "kbgen.sampling"),
         ("kbgen.categories", "kbgen.drafts", "kbgen.articles"),
         ("kbgen.site",),
     ),
