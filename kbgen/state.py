@@ -69,7 +69,7 @@ def settings_of(version: str, engine: str, model: str, min_size: int, language: 
         "drafts.engine": engine,
         "drafts.embeddings": model,
         "drafts.min_topic_size": str(min_size),
-        "--language": language or "detected",
+        "--lang": language or "detected",
     }
 
 
