@@ -5,6 +5,7 @@
     python benchmarks/draft_scale.py --sizes 50000 --runs 1 --work /tmp/kbgen-bench
     python benchmarks/draft_scale.py --sizes 1000000 --generate-only
     python benchmarks/draft_scale.py --sizes 100000 --extra "--engine semantic" --keep /tmp/kept
+    python benchmarks/draft_scale.py --sizes 1000000 --incremental 20000   # a week on top of a year
 
 The export, ``draft-scale-<n>.csv`` (generic CSV: ticket_id, subject, description, status,
 created_at, resolved_at, tags, conversation), and its truth, ``draft-scale-<n>.truth.csv``
@@ -447,17 +448,18 @@ class TicketMaker:
         return row, ticket.question
 
 
-def write_export(path: Path, tickets: int, data: Path) -> None:
+def write_export(path: Path, tickets: int, data: Path, first: int = 0, seed: int = SEED) -> None:
     """The export at path and its truth beside it, streamed; renamed into place when complete,
-    so that an interrupted run is not taken for a cached export."""
-    maker = TicketMaker(data, SEED)
+    so that an interrupted run is not taken for a cached export. first: the tickets of an
+    export of `tickets` tickets to leave out (a later export holds the ones after them)."""
+    maker = TicketMaker(data, seed)
     truth = truth_path(path)
     partial_export, partial_truth = path.with_name(path.name + ".part"), truth.with_name(truth.name + ".part")
     with open(partial_export, "w", encoding="utf-8", newline="") as fp, open(partial_truth, "w", encoding="utf-8", newline="") as tp:
         export_writer, truth_writer = csv.writer(fp), csv.writer(tp)
         export_writer.writerow(HEADER)
         truth_writer.writerow(["ticket_id", "question"])
-        for number in range(tickets):
+        for number in range(first, tickets):
             row, question = maker.row(number, tickets)
             export_writer.writerow(row)
             truth_writer.writerow([row[0], question])
@@ -527,23 +529,29 @@ class Run:
     exit_code: int
 
 
+def draft(project: Path, exports: list[Path], extra: list[str]) -> tuple[float, float, int, str]:
+    """`kbgen draft` of exports into project/content in a fresh process, with --assignments
+    project/assignments.csv: (wall seconds, peak RSS in MB, exit code, output)."""
+    kbgen = Path(sys.executable).with_name("kbgen")
+    command = [
+        str(kbgen), "draft", *map(str, exports), "--content", str(project / "content"), "--config-dir", str(project / "site_config"),
+        "--assignments", str(project / "assignments.csv"), *extra,
+    ]  # fmt: skip
+    output = project / "output.txt"
+    start = time.perf_counter()
+    with open(output, "w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        # wait4 gives this child's own peak memory, not the largest of all runs so far.
+        _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), output.read_text(errors="replace")
+
+
 def run_once(export: Path, work: Path, extra: list[str], question_of: dict[str, str], open_ids: set[str], keep: Path | None) -> Run:
     """One `kbgen draft` run in a fresh process and a fresh temp dir."""
-    kbgen = Path(sys.executable).with_name("kbgen")
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         content, assignments, output = Path(tmp) / "content", Path(tmp) / "assignments.csv", Path(tmp) / "output.txt"
-        command = [
-            str(kbgen), "draft", str(export), "--content", str(content), "--config-dir", str(Path(tmp) / "site_config"),
-            "--assignments", str(assignments), *extra,
-        ]
-        start = time.perf_counter()
-        with open(output, "w") as out:
-            process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
-            # wait4 gives this child's own peak memory, not the largest of all runs so far.
-            _, status, usage = os.wait4(process.pid, 0)
-            process.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - start
-        text = output.read_text(errors="replace")
+        wall, rss, returncode, text = draft(Path(tmp), [export], extra)
         # One line per draft would crowd out the summary, which comes before them.
         lines = [line for line in text.splitlines() if not (line.startswith("  ") and str(content) in line)]
         steps = {}
@@ -551,7 +559,7 @@ def run_once(export: Path, work: Path, extra: list[str], question_of: dict[str, 
         if found:
             steps["topics"] = float(found.group(1))
             steps.update((name, float(s)) for name, s in re.findall(r", (\w+) ([\d.]+) s", found.group(2)))
-        result = score(read_column(assignments, "ticket_id", "topic_id"), question_of, open_ids) if process.returncode == 0 else None
+        result = score(read_column(assignments, "ticket_id", "topic_id"), question_of, open_ids) if returncode == 0 else None
         if keep:
             kept = keep / export.stem
             shutil.rmtree(kept, ignore_errors=True)
@@ -561,7 +569,7 @@ def run_once(export: Path, work: Path, extra: list[str], question_of: dict[str, 
                     shutil.copytree(path, kept / path.name)
                 elif path.exists():
                     shutil.copy2(path, kept / path.name)
-        return Run(wall, usage.ru_maxrss / 1024, steps, lines[-TAIL_LINES:], result, process.returncode)
+        return Run(wall, rss, steps, lines[-TAIL_LINES:], result, returncode)
 
 
 @dataclass(frozen=True)
@@ -650,6 +658,55 @@ def checks(by_size: dict[int, SizeResult]) -> dict[str, tuple[str, str, bool]]:
     return found
 
 
+def incremental(tickets: int, new: int, work: Path, data: Path, extra: list[str], runs: int, reuse: bool) -> None:
+    """The export of `tickets` drafted once (its grouping kept in .kbgen/), then `new` later
+    tickets drafted on top of it, runs times from a copy of that project; then everything
+    drafted with --full. Prints the times, peak RSS and the share of the new resolved tickets
+    whose topic matches the --full run's (each incremental topic maps to the --full topic that
+    holds most of its new tickets; no topic matches no topic). reuse: the first project and the
+    --full run of an earlier call stand (when only the incremental code changed)."""
+    base = cached_export(work, f"draft-scale-{tickets}.csv", tickets, partial(write_export, data=data))
+    week = cached_export(work, f"draft-scale-{tickets}+{new}.csv", tickets + new, partial(write_export, data=data, first=tickets, seed=SEED + 1))
+    first = work / f"incremental-{tickets}"
+    if not (reuse and (first / "assignments.csv").is_file()):
+        shutil.rmtree(first, ignore_errors=True)
+        first.mkdir()
+        wall, rss, code, text = draft(first, [base], extra)
+        print(f"{label(tickets)} drafted: {wall:.1f} s, {rss:,.0f} MB, exit {code}", file=sys.stderr)
+    walls, peaks = [], []
+    for run in range(1, runs + 1):
+        project = work / f"incremental-{tickets}+{new}"
+        shutil.rmtree(project, ignore_errors=True)
+        shutil.copytree(first, project)
+        wall, rss, code, text = draft(project, [week], extra)
+        walls.append(wall)
+        peaks.append(rss)
+        summary = [line for line in text.splitlines() if not line.startswith("  ")]
+        print(f"{new:,} more, run {run}: {wall:.1f} s, {rss:,.0f} MB, exit {code}", file=sys.stderr)
+    later = read_column(project / "assignments.csv", "ticket_id", "topic_id")
+    whole = work / f"full-{tickets}+{new}"
+    if not (reuse and (whole / "assignments.csv").is_file()):
+        shutil.rmtree(whole, ignore_errors=True)
+        whole.mkdir()
+        wall_full, rss_full, code, _ = draft(whole, [base, week], [*extra, "--full"])
+        print(f"{label(tickets)} + {new:,} with --full: {wall_full:.1f} s, {rss_full:,.0f} MB, exit {code}", file=sys.stderr)
+    full = read_column(whole / "assignments.csv", "ticket_id", "topic_id")
+    resolved = set(later) - open_ticket_ids(week)
+    maps: dict[str, Counter] = defaultdict(Counter)
+    for ticket_id in resolved:
+        maps[later[ticket_id]][full.get(ticket_id, "")] += 1
+    mapped = {topic: found.most_common(1)[0][0] for topic, found in maps.items() if topic}
+    mapped[""] = ""
+    same = sum(full.get(t, "") == mapped[later[t]] for t in resolved) / len(resolved)
+    print(f"kbgen draft of {new:,} tickets on top of {label(tickets)} ({', '.join(extra) or 'default options'}):")
+    print(f"  median of {runs}: {statistics.median(walls):.1f} s ({', '.join(f'{w:.1f}' for w in walls)}), peak RSS {max(peaks):,.0f} MB")
+    print(f"  the same topic as --full for {same:.1%} of its {len(resolved):,} resolved tickets")
+    print("  kbgen output, last run (without the per-draft lines):")
+    for line in summary[-TAIL_LINES:]:
+        print(f"  | {line}")
+    print(f"  target: <= 60 s {'ok' if statistics.median(walls) <= 60 else 'MISSED'}; >= 95% {'ok' if same >= 0.95 else 'MISSED'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, metavar="N", help="tickets per export (default: 100000 300000 1000000)")
@@ -659,10 +716,17 @@ def main() -> None:
     parser.add_argument("--extra", default="", metavar="ARGS", help='more kbgen draft options, one string (e.g. "--engine semantic")')
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep each size's last content, assignments and output in DIR/draft-scale-<n>/")
     parser.add_argument("--generate-only", action="store_true", help="write the exports and truths, run nothing")
+    parser.add_argument(
+        "--incremental", type=int, metavar="N", help="instead: N more tickets drafted on top of the first size's (see incremental())"
+    )
+    parser.add_argument("--reuse", action="store_true", help="--incremental: keep the first and the --full project of an earlier call")
     args = parser.parse_args()
     if not (args.data / "tickets.csv").is_file():
         sys.exit(f"{args.data}: no tickets.csv (see ../shared/data/README.md)")
     extra = shlex.split(args.extra)
+    if args.incremental:
+        incremental(args.sizes[0], args.incremental, args.work, args.data, extra, args.runs or 3, args.reuse)
+        return
 
     results = []
     for tickets in args.sizes:
