@@ -13,7 +13,6 @@ the model.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -148,9 +147,10 @@ class EmbeddingCache:
     file that cannot be read is passed over: the cache is safe to delete."""
 
     def __init__(self, folder: Path | None, model: str) -> None:
-        self._folder = folder / hashlib.blake2b(model.encode(), digest_size=8).hexdigest() if folder else None
+        self._folder = folder / f"{stable_key(model) % 2**64:016x}" if folder else None
         self._parts: list[np.ndarray] = []  # each file pair's vectors, memory-mapped
-        keys, part, row = [], [], []
+        nothing = np.zeros(0, dtype=np.int64)
+        keys, part, row = [nothing], [nothing], [nothing]
         for path in sorted(self._folder.glob("*.keys.npy")) if self._folder and self._folder.is_dir() else []:
             try:
                 part_keys = np.load(path)
@@ -163,10 +163,9 @@ class EmbeddingCache:
             part.append(np.full(len(part_keys), len(self._parts)))
             row.append(np.arange(len(part_keys)))
             self._parts.append(vectors)
-        order = np.argsort(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
-        self._keys = np.concatenate(keys)[order] if keys else np.zeros(0, dtype=np.int64)
-        self._part = np.concatenate(part)[order] if keys else np.zeros(0, dtype=np.int64)
-        self._row = np.concatenate(row)[order] if keys else np.zeros(0, dtype=np.int64)
+        every = np.concatenate(keys)
+        order = np.argsort(every)
+        self._keys, self._part, self._row = every[order], np.concatenate(part)[order], np.concatenate(row)[order]
         self._new_keys: list[np.ndarray] = []
         self._new_vectors: list[np.ndarray] = []
 

@@ -33,7 +33,7 @@ from kbgen.features import Features, fit_features, term_vectorizer
 from kbgen.progress import Progress, counted, silent
 from kbgen.records import Ticket, Topic
 from kbgen.redact import without_placeholders
-from kbgen.sampling import stable_key
+from kbgen.sampling import sample, stable_key
 from kbgen.state import LanguageState, as_date, timestamps, waiting
 from kbgen.words import PLACEHOLDER, all_words, content_words, stop_words
 
@@ -280,14 +280,13 @@ def _continue_language(
     vectors = engine.vectors(texts, answers, known.features)
     seconds["vectors"] += time.perf_counter() - start
     start = time.perf_counter()
-    order = _order([t.id for t in fresh] + list(known.pending_ids))
-    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending, order=order)
+    ids = [t.id for t in fresh] + list(known.pending_ids)  # the rows' tickets: the new, then the waiting
+    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending, order=_order(ids))
     seconds["grouping"] += time.perf_counter() - start
     stack = sparse.vstack if sparse.issparse(vectors) else np.vstack
     rows = stack([vectors, known.pending])
     n, earlier = len(fresh), len(known.topic_ids)
     labels[n:][~np.isin(labels[n:], labels[:n])] = -1
-    ids = [t.id for t in fresh] + list(known.pending_ids)
     dates = np.concatenate([timestamps([t.created_at for t in fresh]), known.pending_dates])
     found = _describe_groups(labels[:n], fresh, texts, vectors, _describer(texts, lang), lang, asked, progress)
     topic_ids, tickets_of = list(known.topic_ids), list(known.tickets)
@@ -354,9 +353,7 @@ def _describe_groups(labels: np.ndarray, tickets, texts, vectors, describer: Tfi
     grouped = np.flatnonzero(labels >= 0)
     # The words of every topic's tickets: what one topic's tickets say more than the other
     # topics' sets it apart (one-offs, often the same questions put oddly, are left out).
-    sampled = grouped
-    if len(grouped) > DESCRIBE_SAMPLE:
-        sampled = np.sort(np.random.default_rng(0).choice(grouped, DESCRIBE_SAMPLE, replace=False))
+    sampled = sample(grouped, DESCRIBE_SAMPLE)
     everywhere = word_counts([tickets[i] for i in sampled], lang)
     if len(sampled) < len(grouped):  # counts of all the topics' tickets, as the sample tells them
         everywhere = Counter({word: n * len(grouped) / len(sampled) for word, n in everywhere.items()})
