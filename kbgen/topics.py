@@ -26,7 +26,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kbgen import languages
-from kbgen.clusters import Settings, find_groups, resolution_for
+from kbgen.clusters import Settings, find_groups, merge_answered_alike, resolution_for
 from kbgen.config import SiteConfig
 from kbgen.errors import KbgenError
 from kbgen.features import Features, fit_features, term_vectorizer
@@ -57,6 +57,8 @@ MIN_MARGIN_TFIDF = 0.20
 # ... and when it is this close to the centre of the rest of its topic (a one-off question
 # among few topics has no near second centre to lose a margin to).
 MIN_CLOSENESS = 0.4
+# Whether two topics' tickets were answered alike is told from this many answers of each.
+ANSWERS_PER_TOPIC = 50
 
 # A reply or tweet that opens with whom it is for: "@tasklane", "[handle]" once redacted.
 _LEADING_HANDLE = re.compile(r"^\s*(?:(?:@\w+|\[handle\])[\s,:]*)+")
@@ -248,6 +250,7 @@ def _cluster_language(
     seconds["grouping"] += time.perf_counter() - start
     sizes = np.bincount(labels[labels >= 0], minlength=1)
     labels = np.where((labels < 0) | (sizes[np.maximum(labels, 0)] < min_size), -1, labels)
+    labels = _merge_answered_alike(labels, answers, lang, order)
     found = _describe_groups(labels, tickets, texts, vectors, features.terms, lang, asked, progress)
     topics = list(found.values())
     rest = np.flatnonzero(labels < 0)
@@ -281,12 +284,14 @@ def _continue_language(
     seconds["vectors"] += time.perf_counter() - start
     start = time.perf_counter()
     ids = [t.id for t in fresh] + list(known.pending_ids)  # the rows' tickets: the new, then the waiting
-    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending, order=_order(ids))
+    order = _order(ids)
+    labels = engine.cluster(vectors, min_size, centres=known.centres(), waiting=known.pending, order=order)
     seconds["grouping"] += time.perf_counter() - start
+    n, earlier = len(fresh), len(known.topic_ids)
     stack = sparse.vstack if sparse.issparse(vectors) else np.vstack
     rows = stack([vectors, known.pending])
-    n, earlier = len(fresh), len(known.topic_ids)
     labels[n:][~np.isin(labels[n:], labels[:n])] = -1
+    labels = _merge_answered_alike(labels, answers, lang, order, first=earlier)
     dates = np.concatenate([timestamps([t.created_at for t in fresh]), known.pending_dates])
     found = _describe_groups(labels[:n], fresh, texts, vectors, _describer(texts, lang), lang, asked, progress)
     topic_ids, tickets_of = list(known.topic_ids), list(known.tickets)
@@ -325,6 +330,21 @@ def _order(ticket_ids: Sequence[str]) -> np.ndarray:
     """Each ticket's place in the samples the features and grouping take: by a hash of its id,
     so that exports sharing most tickets share most of each sample (kbgen.sampling)."""
     return np.fromiter((stable_key(ticket_id) for ticket_id in ticket_ids), dtype=np.int64, count=len(ticket_ids))
+
+
+def _merge_answered_alike(labels: np.ndarray, answers: list[str], lang: str, order: np.ndarray, first: int = 0) -> np.ndarray:
+    """labels, its groups from first on whose tickets were answered alike made one
+    (kbgen.clusters.merge_answered_alike; answers: those of the first rows)."""
+    grouped = np.flatnonzero(labels[: len(answers)] >= 0)
+    # Each group's ANSWERS_PER_TOPIC rows of the smallest order: groups sorted by label, then order.
+    rows = grouped[np.lexsort((order[grouped], labels[grouped]))]
+    rank = np.arange(len(rows)) - np.searchsorted(labels[rows], labels[rows])
+    rows = rows[rank < ANSWERS_PER_TOPIC]
+    try:
+        vectors = term_vectorizer(lang).fit_transform([answers[i] for i in rows])
+    except ValueError:  # no answer word occurs twice
+        return labels
+    return merge_answered_alike(labels, rows, vectors, first)
 
 
 def _describer(texts: list[str], lang: str) -> TfidfVectorizer | None:

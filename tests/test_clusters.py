@@ -3,7 +3,7 @@
 import numpy as np
 from scipy import sparse
 
-from kbgen.clusters import Settings, find_groups
+from kbgen.clusters import Settings, find_groups, merge_answered_alike
 
 SETTINGS = Settings(neighbours=5, resolution=1.0, edge_power=1.0, min_margin=0.05, min_closeness=0.5)
 
@@ -100,3 +100,36 @@ def test_waiting_rows_near_new_ones_make_a_group_with_them_and_the_others_keep_w
     [grown] = set(labels[12:16]) | set(labels[len(new) : len(new) + 3])
     assert grown >= 1  # seven rows of question 2 across two runs: a new group
     assert set(labels[16:17]) | set(labels[len(new) + 3 :]) == {-1}  # four rows of question 3: not yet
+
+
+def answer_rows(groups: dict[int, list[np.ndarray]]) -> tuple[np.ndarray, np.ndarray, sparse.csr_matrix]:
+    """labels, rows and unit answer vectors of the given groups' rows (label -> answers)."""
+    labels = np.concatenate([[label] * len(answers) for label, answers in groups.items()])
+    vectors = np.vstack([a for answers in groups.values() for a in answers])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return labels, np.arange(len(labels)), sparse.csr_matrix(vectors)
+
+
+def test_groups_answered_in_the_same_words_become_one_and_generic_replies_merge_nothing():
+    rng = np.random.default_rng(3)
+    words = np.eye(40)
+    closing = words[39]  # a signature every reply carries
+    macro = {"reset": words[0] + words[1] + closing, "lockout": words[2] + words[3] + closing}
+    generic = [words[10 + k] + closing for k in range(25)]  # 25 replies that say nothing of the question
+
+    def dealt(n):
+        return [generic[k] for k in rng.integers(0, 25, n)]
+
+    labels, rows, answers = answer_rows({
+        0: [macro["reset"]] * 8,
+        1: [macro["reset"]] * 6 + [macro["lockout"]],  # one agent answered otherwise
+        2: [macro["lockout"]] * 7,
+        3: dealt(30),
+        4: dealt(30),
+    })  # fmt: skip
+    merged = merge_answered_alike(labels, rows, answers)
+    assert set(merged[labels == 1]) == {0}  # the reset macro's two groups: one
+    assert set(merged[labels == 2]) == {2}  # the lockout macro stays apart despite the closing
+    assert set(merged[labels == 3]) == {3} and set(merged[labels == 4]) == {4}  # generic: never
+    # Groups before first (an earlier run's topics) keep their label.
+    assert set(merge_answered_alike(labels, rows, answers, first=1)[labels == 1]) == {1}

@@ -314,3 +314,24 @@ def test_a_language_whose_tickets_form_no_topic_leaves_them_all_unassigned():
     tickets = make_tickets({"noise": NOISE * 3}, "x")  # the same three questions, fewer than 5 each
     result = find_topics(tickets, min_size=5, language="en")
     assert result.topics == () and len(result.unassigned) == 9
+
+
+def test_questions_put_in_different_words_but_answered_alike_make_one_topic():
+    # Two ways customers put one question share no word; the agents answered both with one
+    # macro. The cancel question has a reply of its own.
+    asked = {
+        "expired": ["The link in the email has expired already", "Link expired straight away when I clicked it",
+                    "Clicked the email link and it says expired", "Emailed link expired within a minute",
+                    "Expired link again in the email"],
+        "locked": ["I am locked out of my account after many attempts", "Too many attempts, now my account is locked",
+                   "Account locked after several wrong attempts", "Locked account, too many attempts",
+                   "Attempts limit reached and the account is locked"],
+    }  # fmt: skip
+    macro = "Please choose Forgot password on the sign-in page; the new reset link works for 30 minutes."
+    tickets = [replace(t, resolution=macro) for t in make_tickets(asked, "en")]
+    tickets += make_tickets({"cancel": QUESTIONS["cancel"]}, "en")
+    result = find_topics(tickets, min_size=5, language="en")
+    groups = sorted(sorted({tid.split("-")[1] for tid in t.ticket_ids}) for t in result.topics)
+    assert groups == [["cancel"], ["expired", "locked"]]
+    alone = find_topics(make_tickets(asked, "en") + make_tickets({"cancel": QUESTIONS["cancel"]}, "en"), min_size=5, language="en")
+    assert sorted(len(t.ticket_ids) for t in alone.topics) == [5, 5, 6]  # answered apart: apart
