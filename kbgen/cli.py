@@ -401,7 +401,8 @@ def collect(
 @click.argument("feedback", nargs=-1)
 @click.option("--tickets", "ticket_exports", multiple=True, type=click.Path(path_type=Path), help="Ticket export for service figures (repeatable).")
 @click.option("--assignments", type=click.Path(dir_okay=False, path_type=Path), help="Assignments CSV written by `kbgen draft`.")
-@_content_option("Content directory, for article titles and status.")
+@_content_option("Content directory, for article titles, status and publication dates.")
+@click.option("--no-content", is_flag=True, help="Rank without the articles (no content folder): topics show no title, status or publication date.")
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True, help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here instead of printing it.")
 @click.option(
@@ -432,6 +433,7 @@ def report(
     ticket_exports: tuple[Path, ...],
     assignments: Path | None,
     content_dir: Path,
+    no_content: bool,
     fmt: str,
     out: Path | None,
     imports: tuple[str, ...],
@@ -475,6 +477,11 @@ def report(
     if compare and (window.until is None or compare.since < window.until) and (window.since is None or compare.until > window.since):
         raise KbgenError("--compare-since/--compare-until overlap the period reported on (--since/--until): a trend needs two apart")
 
+    # A report without the articles or the standards looks complete and is wrong: say so instead.
+    if not no_content and not content_dir.is_dir():
+        raise KbgenError(f"--content: no folder {content_dir} (run in the project folder, give --content DIR, or --no-content to rank without articles)")
+    if not config_dir.is_dir():
+        raise KbgenError(f"--config-dir: no folder {config_dir} (run in the project folder or give --config-dir DIR, the folder holding kbgen.yml)")
     options = _read_options(mapping, encoding, timezone)
     from kbgen.feedback.read import feedback_files
     from kbgen.site.survey_pages import project_surveys
@@ -491,7 +498,7 @@ def report(
             skip_bad_rows=skip_bad_rows,
             on_bytes=progress.reading([*ticket_exports, *files], "reading feedback and tickets"),
             assignments=assignments,
-            content_dir=content_dir,
+            content_dir=None if no_content else content_dir,
             fmt=fmt,
             window=window,
             compare=compare,

@@ -179,7 +179,7 @@ def run_report(
     skip_bad_rows: bool = False,
     on_bytes: Callable[[int], None] = lambda n: None,
     assignments: str | Path | None = None,
-    content_dir: str | Path = "content",
+    content_dir: str | Path | None = "content",
     fmt: str = "md",
     window: Window = Window(),
     compare: Window | None = None,
@@ -190,7 +190,8 @@ def run_report(
     """Feedback files + tickets + articles -> the ranked improvement list, rendered as fmt.
 
     compare is the period the trends set window against; by default the equally long one before.
-    config gives the service standards and the ticket statuses that count as solved; surveys are
+    content_dir None ranks without articles (the report says so). config gives the service
+    standards and the ticket statuses that count as solved; surveys are
     the project's (kbgen.site.survey_pages.project_surveys), whose answers are summarised.
     on_bytes hears the bytes of feedback files and ticket exports read. Exports over
     PARALLEL_READ_BYTES are read in a spawned process, so a script calling this needs the usual
@@ -212,14 +213,14 @@ def run_report(
                 load, records=tuple(sorted((*load.records, *imported), key=lambda r: r.received_at)), files=load.files + len(imports)
             )
         load = replace(load, records=_redacted(load.records))
-        articles = read_articles(content_dir) if Path(content_dir).is_dir() else []
+        articles = read_articles(content_dir) if content_dir is not None and Path(content_dir).is_dir() else []
         assigned = read_assignments(assignments) if assignments else {}
         report_tickets, duplicates, bad_rows = ticket_list()
     now = datetime.now(timezone.utc)
     report = build_report(
         load, report_tickets, articles, assigned, generated_at=now, window=window, standards=config.standards,
         compare=compare or window.previous(now), ticket_duplicates=duplicates, ticket_bad_rows=bad_rows,
-        surveys=surveys, resolved_statuses=config.resolved_statuses,
+        surveys=surveys, resolved_statuses=config.resolved_statuses, articles_read=content_dir is not None,
     )  # fmt: skip
     return render_report(report, fmt)
 

@@ -121,6 +121,7 @@ class Assignment:
 
     topic_id: str
     article: str  # article path relative to the content directory
+    question: str = ""  # the title kbgen gave the topic's draft ("" where unknown)
 
 
 @dataclass(frozen=True, slots=True)  # a report holds a million of them
@@ -155,3 +156,5 @@ class Improvement:
     score: float
     evidence: tuple[str, ...]  # numbers that back the item
     sample_size: int
+    # Where several signals make the score: (what that signal asks for, its part of the score).
+    parts: tuple[tuple[str, float], ...] = ()

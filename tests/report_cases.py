@@ -92,3 +92,66 @@ def known_truth_report():
     ]
     standard = Standard(name="First reply within a day", measure="first_response", target=0.9, hours=24)
     return report_of(records, tickets=tickets, articles=[REFUNDS, TWO_FACTOR], assignments=assignments, standards=[standard])
+
+
+def _dated_votes(page: str, helpful: int, not_helpful: int, praise: tuple[str, ...] = (), unhappy: tuple[str, ...] = ()) -> list[FeedbackRecord]:
+    """Votes on page; the first helpful ones carry praise, the first "not helpful" ones unhappy."""
+    records = [
+        FeedbackRecord("feedback", T0 + timedelta(minutes=i), page=page, helpful=True, comment=praise[i] if i < len(praise) else "")
+        for i in range(helpful)
+    ]
+    records += [
+        FeedbackRecord("feedback", T0 + timedelta(hours=1, minutes=i), page=page, helpful=False, comment=unhappy[i] if i < len(unhappy) else "")
+        for i in range(not_helpful)
+    ]
+    return records
+
+
+WORLD_ARTICLES = {
+    name: Article(path=f"{folder}/{slug}.md", title=title, status="published", url=f"/{folder}/{slug}/", published_on=published)
+    for name, folder, slug, title, published in (
+        ("good", "account", "reset-password", "Reset your password", datetime(2026, 6, 1).date()),
+        ("bad", "billing", "refund", "Get a refund", datetime(2026, 6, 1).date()),
+        ("few", "data", "export", "Export your data", datetime(2026, 6, 1).date()),
+        ("stream", "projects", "gantt", "Read the Gantt chart", datetime(2026, 6, 1).date()),
+        ("stopped", "account", "two-factor", "Turn on two-step login", datetime(2026, 9, 1).date()),
+    )
+}
+SSO_QUESTION = "How do I sign in with single sign-on?"
+
+
+def known_truth_world():
+    """The report's known truths, each planted once (GENERATED is 2026-10-31):
+
+    - good: 500 votes, 95% helpful, 18 praising comments: no fix item, praise never a reason;
+    - bad: 100 votes, 70% not helpful, 8 unhappy comments worded alike: a fix item, rewrite;
+    - few: 3 votes, all "not helpful": low in the ranking;
+    - stream: 60 votes, 90% helpful, 150 tickets since it was published: "still write in";
+    - sso: 40 tickets on a question without an article: its question and ticket ids shown;
+    - stopped: 200 tickets in the 12 weeks before it was published on 2026-09-01, none after:
+      credited in "what worked";
+    - 5 other tickets a week throughout, the trend the stopped topic is set against.
+    """
+    a = WORLD_ARTICLES
+    records = _dated_votes(a["good"].url, 475, 25, praise=("Worked first time, thanks",) * 18, unhappy=("Link expired",) * 2)
+    records += _dated_votes(a["bad"].url, 30, 70, unhappy=("Refund button missing",) * 8)
+    records += _dated_votes(a["few"].url, 0, 3)
+    records += _dated_votes(a["stream"].url, 54, 6)
+    records += _dated_votes(a["stopped"].url, 36, 4)
+    tickets, assignments = [], {}
+
+    def ticket(key: str, at: datetime, assignment: Assignment | None) -> None:
+        tickets.append(Ticket(id=key, subject="", question="", created_at=at, first_response_at=at + timedelta(hours=1)))
+        if assignment:
+            assignments[key] = assignment
+
+    june = datetime(2026, 6, 8, 9, tzinfo=timezone.utc)
+    for n in range(150):  # a steady stream since 2026-06-08 on the helpful Gantt article
+        ticket(f"g{n}", june + timedelta(hours=20 * n), Assignment("t-gantt", a["stream"].path, a["stream"].title))
+    for n in range(40):
+        ticket(f"s{n}", OCT + timedelta(hours=12 * n), Assignment("t-sso", "", SSO_QUESTION))
+    for n in range(200):  # 2026-06-09 to 2026-08-31, then nothing
+        ticket(f"f{n}", datetime(2026, 6, 9, tzinfo=timezone.utc) + timedelta(hours=10 * n), Assignment("t-2fa", a["stopped"].path, a["stopped"].title))
+    for n in range(5 * 21):  # 21 weeks of other questions
+        ticket(f"o{n}", june + timedelta(hours=33.6 * n), None)
+    return report_of(records, tickets=tickets, articles=list(a.values()), assignments=assignments)

@@ -220,6 +220,7 @@ def test_report_takes_a_project_surveys_scales_from_its_templates_and_otherwise_
     assert "| ONBOARDING | mean answer (1-5) |" in out
     # Without --project, and even beside a template the report cannot use, the answers give the scale.
     (tmp_path / "survey_templates" / "broken.html").write_text("{% extends", encoding="utf-8")
+    (tmp_path / "site_config").mkdir()
     monkeypatch.chdir(tmp_path)
     code, out, err = run_main(monkeypatch, capsys, *args)
     assert code == 0, err
@@ -245,3 +246,20 @@ def test_long_work_shows_a_bar_per_stage_with_its_count_on_a_terminal(tmp_path, 
     shown = terminal.getvalue()
     assert "redacting tickets" in shown and "1000/1000" in shown
     assert "… suggesting categories" in shown
+
+
+def test_report_outside_a_project_names_the_missing_folder_instead_of_ranking_without_it(tmp_path, monkeypatch, capsys):
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text('{"v": 1, "kind": "feedback", "received_at": "2026-10-01T12:00:00Z", "page": "/a/", "helpful": false}\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_main(monkeypatch, capsys, "report", str(feedback))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "Error: --content: no folder content (run in the project folder, give --content DIR, or --no-content to rank without articles)"
+    ]
+    code, _, err = run_main(monkeypatch, capsys, "report", str(feedback), "--content", str(tmp_path / "elsewhere"), "--no-content")
+    assert code == 2 and err.splitlines()[0].startswith("Error: --config-dir: no folder site_config (")
+    (tmp_path / "site_config").mkdir()
+    code, out, err = run_main(monkeypatch, capsys, "report", str(feedback), "--no-content")
+    assert code == 0, err
+    assert "articles not read (--no-content)" in out

@@ -182,8 +182,12 @@ def test_assignments_list_every_input_ticket_once(tmp_path):
     write_assignments(path, assignments_rows([t.id for t in tickets], topics, outcomes))
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [r["ticket_id"] for r in rows] == [t.id for t in tickets]
-    assert rows[0] == {"ticket_id": "invoice-0", "topic_id": "t-invoice", "article": "billing/where-can-i-download-my-invoice.md"}
-    assert rows[-1] == {"ticket_id": "lonely", "topic_id": "", "article": ""}
+    # The question its draft was given: what to write should the writer delete the draft.
+    assert rows[0] == {
+        "ticket_id": "invoice-0", "topic_id": "t-invoice", "article": "billing/where-can-i-download-my-invoice.md",
+        "question": "Where can I download my invoice?",
+    }  # fmt: skip
+    assert rows[-1] == {"ticket_id": "lonely", "topic_id": "", "article": "", "question": ""}
 
 
 def test_a_topic_with_a_folder_is_drafted_there_under_its_category(content):

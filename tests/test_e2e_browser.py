@@ -270,7 +270,7 @@ def test_the_html_report_draws_its_charts_offline_and_shows_a_script_comment_as_
 
     from kbgen.config import Standard
     from kbgen.feedback.read import FeedbackLoad
-    from kbgen.records import FeedbackRecord, Ticket
+    from kbgen.records import Article, Assignment, FeedbackRecord, Ticket
     from kbgen.report.build import build_report
     from kbgen.report.formats import render_report
 
@@ -285,8 +285,13 @@ def test_the_html_report_draws_its_charts_offline_and_shows_a_script_comment_as_
         Ticket(id=str(d), subject="", question="", created_at=start + timedelta(days=d), first_response_at=start + timedelta(days=d, hours=d))
         for d in range(30)
     ]
+    # A topic whose 20 tickets came before its article was published, none after: what worked.
+    article = Article(path="account/2fa.md", title="Turn on two-step login", status="published", url="/account/2fa/",
+                      published_on=datetime(2026, 10, 15).date())  # fmt: skip
+    tickets += [Ticket(id=f"f{n}", subject="", question="", created_at=start + timedelta(hours=15 * n)) for n in range(20)]
+    assignments = {f"f{n}": Assignment("t-2fa", article.path) for n in range(20)}
     standard = Standard(name="First reply within a day", measure="first_response", target=0.9, hours=24)
-    report = build_report(FeedbackLoad(records=tuple(records), files=1), tickets, standards=[standard])
+    report = build_report(FeedbackLoad(records=tuple(records), files=1), tickets, [article], assignments, standards=[standard])
     html_file = tmp_path / "report.html"
     html_file.write_text(render_report(report, "html"), encoding="utf-8")
 
@@ -298,7 +303,8 @@ def test_the_html_report_draws_its_charts_offline_and_shows_a_script_comment_as_
     assert requests == [html_file.as_uri()]  # nothing fetched: no font, image, script or style
     assert page.errors == []
     assert page.title() == "Help site improvement report"
-    for chart, mark in (("chart-helpfulness", "rect"), ("chart-trends", "polyline"), ("chart-standards", "line")):
+    charts = (("chart-helpfulness", "rect"), ("chart-trends", "polyline"), ("chart-standards", "line"), ("chart-worked", "rect"))
+    for chart, mark in charts:
         box = page.locator(f"#{chart}").bounding_box()
         assert box and box["width"] > 100 and box["height"] > 10, chart
         assert page.locator(f"#{chart} {mark}").count() > 0, chart

@@ -55,7 +55,7 @@ def test_markdown_escapes_customer_text(hostile_report):
 def test_markdown_lists_the_ranking_and_tables(report):
     text = render_report(report, "md")
     assert text.startswith("# Help site improvement report\n")
-    assert "1. **Download an invoice** (fix-article: /billing/download-invoice/, score 19.8)" in text
+    assert "1. **Download an invoice** (fix-article: /billing/download-invoice/, score 9.8)" in text
     assert "    - 26 of 40 votes not helpful (65%, 95% CI 50–78%)" in text
     assert "| Download an invoice | /billing/download-invoice/ | 40 | 14 | 35% (22–50%) | – | 2 | 0 |" in text
 

@@ -1,6 +1,7 @@
 """The assignments file: which topic and article each ticket of a `kbgen draft` run went to.
 
-``kbgen report --assignments`` reads it to count tickets per topic; it holds ids and paths only.
+``kbgen report --assignments`` reads it to count tickets per topic; it holds ids, paths and the
+title each topic's draft got (the question a missing article would answer), no ticket text.
 """
 
 from __future__ import annotations
@@ -17,26 +18,27 @@ from kbgen.records import Assignment, Ticket, Topic
 
 def assignments_rows(
     ticket_ids: Iterable[str], topics: Sequence[Topic], outcomes: Sequence[DraftOutcome], earlier: Mapping[str, tuple[str, str]] | None = None
-) -> list[tuple[str, str, str]]:
-    """One (ticket_id, topic_id, article) row per input ticket id; empty fields when it joined none.
-    earlier: (topic id, article) of the tickets an earlier run placed, where this one did not."""
-    article_of = {topic.id: outcome for topic, outcome in zip(topics, outcomes, strict=True)}
+) -> list[tuple[str, str, str, str]]:
+    """One (ticket_id, topic_id, article, question) row per input ticket id; empty fields when it
+    joined none. earlier: (topic id, article) of the tickets an earlier run placed, where this
+    one did not (their question is not known here)."""
+    placed = {topic.id: (outcome, topic.title) for topic, outcome in zip(topics, outcomes, strict=True)}
     topic_of = {tid: topic.id for topic in topics for tid in topic.ticket_ids}
     earlier = earlier or {}
     rows = []
     for ticket_id in ticket_ids:
-        outcome = article_of.get(topic_of.get(ticket_id, ""))
+        outcome, title = placed.get(topic_of.get(ticket_id, ""), (None, ""))
         topic_id, article = (outcome.topic_id, outcome.article) if outcome else earlier.get(ticket_id, ("", ""))
-        rows.append((ticket_id, topic_id, article))
+        rows.append((ticket_id, topic_id, article, title))
     return rows
 
 
-def write_assignments(path: str | Path, rows: Sequence[tuple[str, str, str]]) -> None:
+def write_assignments(path: str | Path, rows: Sequence[tuple[str, str, str, str]]) -> None:
     target = Path(path)
     with atomic_target(target) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="") as fp:
             writer = csv.writer(fp)
-            writer.writerow(["ticket_id", "topic_id", "article"])
+            writer.writerow(["ticket_id", "topic_id", "article", "question"])
             writer.writerows(rows)
 
 
@@ -48,7 +50,9 @@ def read_assignments(path: str | Path) -> dict[str, Assignment]:
             reader = csv.DictReader(fp)
             if not {"ticket_id", "article"} <= set(reader.fieldnames or []):
                 raise KbgenError(f"{source}: expected columns ticket_id,topic_id,article")
-            return {row["ticket_id"]: Assignment(row.get("topic_id") or "", row["article"] or "") for row in reader}
+            return {
+                row["ticket_id"]: Assignment(row.get("topic_id") or "", row["article"] or "", row.get("question") or "") for row in reader
+            }
     except FileNotFoundError:
         raise KbgenError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:

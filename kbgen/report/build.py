@@ -15,6 +15,7 @@ from kbgen.config import SiteConfig, Standard
 from kbgen.feedback.read import FeedbackLoad
 from kbgen.pages import normalize_page
 from kbgen.records import Article, Assignment, Ticket
+from kbgen.report.deflection import deflections
 from kbgen.report.measures import (
     article_stats,
     failed_searches,
@@ -43,14 +44,17 @@ def build_report(
     ticket_bad_rows: int = 0,
     surveys: Surveys = Surveys(),
     resolved_statuses: Collection[str] = SiteConfig.resolved_statuses,
+    articles_read: bool = True,
 ) -> Report:
     """Measures and ranked improvements. Only submissions received, and tickets created, within
     window count; those within compare (a period to set them against) give the trends.
     ticket_duplicates and ticket_bad_rows are what reading the exports replaced and skipped;
     surveys are the project's (built-in and its templates'); resolved_statuses the ticket
-    statuses that count as solved (kbgen.yml's drafts.statuses)."""
+    statuses that count as solved (kbgen.yml's drafts.statuses); articles_read False: the
+    report was asked for without the content folder (--no-content), and says so."""
     generated_at = generated_at or datetime.now(timezone.utc)
     records = tuple(r for r in feedback.records if window.holds(r.received_at))
+    every_ticket = tickets  # what worked looks before and after each publication, whatever the period
     kept_tickets = tuple(t for t in tickets if window.holds(t.created_at))
     outside = len(feedback.records) - len(records) + len(tickets) - len(kept_tickets)
     earlier_records = tuple(r for r in feedback.records if compare.holds(r.received_at)) if compare else None
@@ -89,7 +93,9 @@ def build_report(
         topics=findings.topics,
         current=current,
         previous=period_figures(compare, earlier_records, earlier_tickets, surveys) if compare else None,
-        weeks=weeks(records, tickets, window),
+        weeks=weeks(records, tickets, window, generated_at),
         ticket_duplicates=ticket_duplicates,
         ticket_bad_rows=ticket_bad_rows,
+        articles_read=articles_read,
+        worked=deflections(every_ticket, articles, assignments),
     )

@@ -41,8 +41,16 @@ def _wording(text: str) -> frozenset[str]:
 
 
 def group_comments(comments: Sequence[tuple[str, bool]]) -> tuple[CommentGroup, ...]:
-    """Group (comment, helpful) pairs whose content words overlap by SIMILAR_WORDING (Jaccard);
-    each joins the first group it is similar to, in the order given. Largest groups first."""
+    """Group (comment, helpful) pairs whose content words overlap by SIMILAR_WORDING (Jaccard),
+    those left with a "not helpful" vote and the others apart: "thanks, that worked" is praise,
+    the same words under "not helpful" are not. Each joins the first group it is similar to, in
+    the order given. Largest groups first."""
+    groups = [*_grouped([c for c in comments if not c[1]]), *_grouped([c for c in comments if c[1]])]
+    groups.sort(key=lambda g: -g.count)  # stable: equal groups keep their order (not helpful, newest first)
+    return tuple(groups[:COMMENT_GROUPS])
+
+
+def _grouped(comments: Sequence[tuple[str, bool]]) -> list[CommentGroup]:
     keys: list[frozenset[str]] = []
     members: list[list[tuple[str, bool]]] = []
     holding: dict[str, list[int]] = defaultdict(list)  # word -> groups whose first comment has it
@@ -58,9 +66,4 @@ def group_comments(comments: Sequence[tuple[str, bool]]) -> tuple[CommentGroup, 
                 holding[w].append(len(keys))
             keys.append(words)
             members.append([(text, helpful)])
-    groups = [
-        CommentGroup(label=group[0][0], count=len(group), not_helpful=sum(1 for _, h in group if not h))
-        for group in members
-    ]
-    groups.sort(key=lambda g: -g.count)  # stable: equal groups keep their order (not helpful, newest first)
-    return tuple(groups[:COMMENT_GROUPS])
+    return [CommentGroup(label=group[0][0], count=len(group), not_helpful=sum(1 for _, h in group if not h)) for group in members]

@@ -18,8 +18,9 @@ from typing import Any, Callable, Sequence
 from jinja2 import Environment, PackageLoader
 
 from kbgen.errors import KbgenError
-from kbgen.report.records import ArticleStats, PeriodFigures, Report, StandardResult, TicketStats, TopicStats, Week
-from kbgen.report.wording import pct, shorten
+from kbgen.report.deflection import Deflection
+from kbgen.report.records import ArticleStats, CommentGroup, PeriodFigures, Report, StandardResult, TicketStats, TopicStats, Week
+from kbgen.report.wording import plural, pct, shorten
 from kbgen.stats import Share
 from kbgen.surveys import SCORE, SurveySummary
 
@@ -48,7 +49,7 @@ def _period(report: Report) -> str:
 
 
 def _inputs_line(report: Report) -> str:
-    line = f"{report.records} submissions in {report.files} files ({_period(report)})"
+    line = f"{report.records} submissions in {plural(report.files, 'file')} ({_period(report)})"
     if report.tickets:
         line += f" and {report.tickets.count} tickets"
     if report.window.label():
@@ -58,7 +59,7 @@ def _inputs_line(report: Report) -> str:
         for count, what in (
             (report.skipped, "damaged lines skipped"),
             (report.torn, "unfinished last lines"),
-            (report.duplicates, "superseded answers"),
+            (report.duplicates, "earlier versions of an answer counted as their final one (a vote, then its comment)"),
             (report.repeats, "repeated answers counted once"),
             (report.bots, "robot submissions dropped"),
             (report.outside, "submissions and tickets outside the period"),
@@ -67,7 +68,11 @@ def _inputs_line(report: Report) -> str:
         )
         if count
     ]
-    return line + ("; " + ", ".join(left_out) if left_out else "")
+    if left_out:
+        line += "; " + ", ".join(left_out)
+    if not report.articles_read:
+        line += "; articles not read (--no-content): no titles, status or publication dates"
+    return line
 
 
 def _is_share(summary: SurveySummary) -> bool:
@@ -161,11 +166,58 @@ def _comparison_rows(report: Report) -> list[tuple[str, str, str]]:
     return rows
 
 
+WORKED_NOTE = (
+    "An estimate: each article's topic, tickets per week before and since its `published:` date, against what "
+    "the rest of the tickets did over the same weeks (the trend). It assumes the topic would have followed that "
+    "trend without the article; the 95% range covers the counts, not that assumption."
+)
+WORKED_COLUMNS = (
+    "Article", "Published", "Before: tickets (per week)", "Since: tickets (per week)", "Expected since, without it",
+    "Avoided so far (95% range)", "Per month",
+)  # fmt: skip
+
+
+def _worked_row(d: Deflection) -> tuple[str, ...]:
+    return (
+        d.title,
+        f"{d.published_on:%Y-%m-%d}",
+        f"{d.before} ({d.rate_before:.1f} over {d.before_weeks:.1f} weeks)",
+        f"{d.after} ({d.rate_after:.1f} over {d.after_weeks:.1f} weeks)",
+        f"{d.expected:.0f} (trend ×{d.trend:.2f})",
+        f"{d.avoided:.0f} ({d.low:.0f} to {d.high:.0f})",
+        f"{d.per_month:.0f}",
+    )
+
+
+def _worked_total(report: Report) -> str:
+    """The site's total, as the sum of the articles' estimates and of their ranges."""
+    worked = report.worked
+    return (
+        f"Site total: about {sum(d.avoided for d in worked):.0f} tickets avoided so far (the articles' ranges add up to "
+        f"{sum(d.low for d in worked):.0f} to {sum(d.high for d in worked):.0f}), {sum(d.per_month for d in worked):.0f} a month."
+    )
+
+
+def _week_label(w: Week) -> str:
+    """"2026-11-30", "2026-11-30 (3 days so far)" for the week under way, "(4 days)" for one the period cuts."""
+    if w.current:
+        return f"{w.start:%Y-%m-%d} ({plural(w.days, 'day')} so far)"
+    return f"{w.start:%Y-%m-%d}" + (f" ({plural(w.days, 'day')})" if w.days < 7 else "")
+
+
+def _of(s: Share) -> str:
+    return f"{pct(s.value)} of {s.n}" if s.n else "–"
+
+
 def _week_rows(weeks: Sequence[Week]) -> list[tuple[str, str, str, str, str]]:
-    return [
-        (f"{w.start:%Y-%m-%d}" + (f" ({w.days} days)" if w.days < 7 else ""), str(w.tickets), f"{pct(w.helpful.value)} of {w.helpful.n}", f"{pct(w.csat.value)} of {w.csat.n}", str(w.failed_searches))
-        for w in weeks
-    ]
+    return [(_week_label(w), str(w.tickets), _of(w.helpful), _of(w.csat), str(w.failed_searches)) for w in weeks]
+
+
+def _weeks_note(report: Report) -> str:
+    """What the weekly rows cover where no period was asked for."""
+    if report.window.since is not None:
+        return ""
+    return f"The last {plural(len(report.weeks), 'week')} with data (--since and --until choose the period)."
 
 
 # -- Markdown --------------------------------------------------------------------------------
@@ -197,12 +249,17 @@ def render_markdown(report: Report) -> str:
         out.append(f"    - Action: {md_escape(item.action)}")
         out += [f"    - {md_escape(line)}" for line in item.evidence]
     out.append("")
+    if report.worked:
+        out += ["## What worked (an estimate)", "", WORKED_NOTE, ""]
+        out += _md_table(WORKED_COLUMNS, [_worked_row(d) for d in report.worked], (6,))
+        out += [_worked_total(report), ""]
     comparison = _comparison_rows(report)
     if comparison:
         out += [f"## Compared with the previous period ({report.previous.window.label()})", ""]
         out += _md_table(("Measure", "This period", "Previous period"), comparison)
     if len(report.weeks) > 1:
         out += ["## Week by week", ""]
+        out += [_weeks_note(report), ""] if _weeks_note(report) else []
         out += _md_table(("Week of", "Tickets", "Helpful votes", "CSAT 4-5", "Searches without result"), _week_rows(report.weeks), (1, 4))
     if report.articles:
         out += ["## Article feedback", ""]
@@ -218,7 +275,7 @@ def render_markdown(report: Report) -> str:
             if a.comment_groups:
                 out += [f"### Comments on {md_escape(a.title)}", ""]
                 out += [
-                    f'- {g.count} × "{md_escape(shorten(g.label, 160))}" ({g.not_helpful} with a "not helpful" vote)'
+                    f'- {g.count} × "{md_escape(shorten(g.label, 160))}" ({_comment_kind(g)})'
                     for g in a.comment_groups[:SHOWN_COMMENT_GROUPS]
                 ]
                 out.append("")
@@ -244,6 +301,10 @@ def render_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
+def _comment_kind(group: CommentGroup) -> str:
+    return 'with a "not helpful" vote' if group.unhappy else 'praise: with a "helpful" vote'
+
+
 def _previous_share(a: ArticleStats) -> str:
     if a.previous_share is None:
         return "–"
@@ -260,12 +321,17 @@ def csv_cell(value: Any) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """The ranked list, one item per row (the measures are in the other formats)."""
+    """The ranked list, one item per row, then what worked: one row per article credited, kind
+    "worked", no rank, its score the tickets it avoided (the measures are in the other formats)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["rank", "kind", "target", "title", "score", "action", "evidence", "sample_size"])
     for rank, item in enumerate(report.improvements, start=1):
         row = [rank, item.kind, item.target, item.title, f"{item.score:.2f}", item.action, " | ".join(item.evidence), item.sample_size]
+        writer.writerow([csv_cell(cell) for cell in row])
+    for d in report.worked:
+        evidence = " | ".join(f"{name}: {value}" for name, value in zip(WORKED_COLUMNS[1:], _worked_row(d)[1:]))
+        row = ["", "worked", d.path, d.title, f"{d.avoided:.2f}", "An estimate of the tickets it avoided", evidence, d.before + d.after]
         writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()
 
@@ -279,20 +345,24 @@ def report_data(report: Report) -> dict[str, Any]:
     ``{"version": 1, "generated_at": "...Z",
     "inputs": {"records", "files", "skipped", "torn", "duplicates", "repeats", "bots", "first_at", "last_at",
                "since", "until" (the period asked for, until exclusive), "outside",
-               "ticket_duplicates", "ticket_bad_rows"},
-    "improvements": [{"rank", "kind", "target", "title", "score", "action", "evidence": [...], "sample_size"}],
+               "ticket_duplicates", "ticket_bad_rows", "articles_read" (false with --no-content)},
+    "improvements": [{"rank", "kind", "target", "title", "score", "action", "evidence": [...], "sample_size",
+                      "parts": [[action, part of the score]] (where several signals make it)}],
     "articles": [{"page", "title", "path", "votes", "helpful", "not_helpful", "helpful_share": {share},
-                  "comments": [...], "comment_groups": [{"label", "count", "not_helpful"}],
+                  "comments": [...], "comment_groups": [{"label", "count", "not_helpful" (0: praise)}],
                   "searches", "search_terms": [[query, count]], "previous_share": null or {share}}],
     "searches": [{"query", "label", "count", "visitors", "previous"}],
     "surveys": {"csat": {"survey", "n", "measure", "value", "low", "high", "counts": {...}, "question"}, ...},
     "tickets": null or {ticket figures},
     "topics": [{"topic", "article", "title", "status", "page", "tickets": {ticket figures}, "previous",
-                "published_on", "since_published", "surveys": {like "surveys"}}],
+                "published_on", "since_published", "surveys": {like "surveys"}, "examples": [newest ticket ids]}],
     "standards": [{"name", "measure", "target", "hours", "complied": {share}, "breached"}],
     "periods": {"current": {period}, "previous": null or {period}},
-    "weeks": [{"start", "days" (of its 7 in the period), "tickets", "helpful": {share}, "csat": {share},
-               "failed_searches"}]}``
+    "weeks": [{"start", "days" (of its 7 in the period, up to today), "tickets", "helpful": {share},
+               "csat": {share}, "failed_searches", "current" (the week under way)}],
+    "worked": [{"path", "title", "published_on", "before", "before_weeks", "after", "after_weeks", "trend",
+                "expected", "avoided", "low", "high", "rate_before", "rate_after", "per_month"}],
+    "worked_total": {"avoided", "low", "high", "per_month"} (sums over "worked"; an estimate)}``
 
     A share is ``{"part", "n", "value", "low", "high"}`` (0-1, Wilson 95% bounds); ticket figures
     are ``{"count", "first_response_h": {"n", "median", "p90"}, "resolution_h": {...},
@@ -320,6 +390,7 @@ def report_data(report: Report) -> dict[str, Any]:
             "outside": report.outside,
             "ticket_duplicates": report.ticket_duplicates,
             "ticket_bad_rows": report.ticket_bad_rows,
+            "articles_read": report.articles_read,
         },
         "improvements": [
             {"rank": rank, **asdict(item), "score": round(item.score, 3), "evidence": list(item.evidence)}
@@ -336,6 +407,15 @@ def report_data(report: Report) -> dict[str, Any]:
             "previous": _period_data(report.previous) if report.previous else None,
         },
         "weeks": [asdict(w) for w in report.weeks],
+        "worked": [
+            {**asdict(d), "rate_before": d.rate_before, "rate_after": d.rate_after, "per_month": d.per_month} for d in report.worked
+        ],
+        "worked_total": {
+            "avoided": sum(d.avoided for d in report.worked),
+            "low": sum(d.low for d in report.worked),
+            "high": sum(d.high for d in report.worked),
+            "per_month": sum(d.per_month for d in report.worked),
+        },
     }
 
 
@@ -395,6 +475,26 @@ def _bars(rows: Sequence[tuple[str, Share, str, float | None]]) -> dict[str, Any
     return {"left": left, "span": span, "width": left + span + 220, "height": len(bars) * row + 4, "bars": bars}
 
 
+def _worked_chart(worked: Sequence[Deflection]) -> dict[str, Any] | None:
+    """Per article, tickets per week before (grey) and since (blue) its publication, with the
+    rate expected without it marked; None without any."""
+    if not worked:
+        return None
+    left, span, row = 260, 300, 40
+    most = max(max(d.rate_before, d.rate_after, d.rate_before * d.trend) for d in worked) or 1.0
+    rows = []
+    for index, d in enumerate(worked[:CHART_ARTICLES]):
+        rows.append(
+            {
+                "y": index * row, "title": d.title, "short": shorten(d.title, 38),
+                "before": round(span * d.rate_before / most, 1), "after": round(span * d.rate_after / most, 1),
+                "expected": round(left + span * d.rate_before * d.trend / most, 1),
+                "label": f"{d.rate_before:.1f} → {d.rate_after:.1f} a week; {d.avoided:.0f} avoided",
+            }
+        )  # fmt: skip
+    return {"left": left, "span": span, "width": left + span + 240, "height": len(rows) * row + 4, "rows": rows}
+
+
 def _trend(weeks: Sequence[Week]) -> dict[str, Any] | None:
     """Tickets per week as bars, helpful and CSAT shares as lines; None for under two weeks."""
     if len(weeks) < 2:
@@ -411,7 +511,7 @@ def _trend(weeks: Sequence[Week]) -> dict[str, Any] | None:
         bars.append(
             {
                 "x": x, "y": bottom - h, "h": h, "tickets": w.tickets,
-                "week": f"{w.start:%Y-%m-%d}" + (f" ({w.days} of its days in the period)" if w.days < 7 else ""),
+                "week": _week_label(w),
                 "helpful_label": f"{pct(w.helpful.value)} of {w.helpful.n}", "csat_label": f"{pct(w.csat.value)} of {w.csat.n}",
                 "label": f"{w.start:%d %b}" if index % label_every == 0 else "",
             }
@@ -444,7 +544,13 @@ def render_html(report: Report) -> str:
         chart_articles=CHART_ARTICLES,
         compliance=_bars([(r.name, r.complied, _standard_label(r), r.target) for r in report.standards]),
         trend=_trend(report.weeks),
+        worked=_worked_chart(report.worked),
+        worked_rows=[_worked_row(d) for d in report.worked],
+        worked_columns=WORKED_COLUMNS,
+        worked_note=WORKED_NOTE.replace("`", ""),
+        worked_total=_worked_total(report) if report.worked else "",
         week_rows=_week_rows(report.weeks),
+        weeks_note=_weeks_note(report),
         comparison=_comparison_rows(report),
         shares=[_interval(a.helpful_share) for a in report.articles],
         previous=[_previous_share(a) for a in report.articles],

@@ -140,6 +140,9 @@ def _most_frequent(counter: Counter[str]) -> str:
     return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
 
 
+EXAMPLE_TICKETS = 5  # ticket ids a topic without an article shows
+
+
 def topic_stats(
     tickets: Sequence[Ticket],
     earlier: Sequence[Ticket] | None,
@@ -179,11 +182,14 @@ def topic_stats(
     for topic, group in by_topic.items():
         article = by_path.get(assignments[group[0].id].article) or by_topic_id.get(topic)
         published_on = article.published_on if article else None
+        # Without its article, the question its draft was given says what to write.
+        question = next((q for t in group if (q := assignments[t.id].question)), "")
+        newest = sorted(group, key=lambda t: (t.created_at is not None, t.created_at or 0, t.id), reverse=True)
         stats.append(
             TopicStats(
                 topic=topic,
                 article=article.path if article else "",
-                title=article.title if article else f"Topic {topic}",
+                title=article.title if article else question or f"Topic {topic}",
                 status=article.status if article else "none",
                 page=normalize_page(article.url) if article and article.url else "",
                 tickets=ticket_stats(group, resolved_statuses),
@@ -193,6 +199,7 @@ def topic_stats(
                     1 for t in group if published_on is None or (t.created_at and t.created_at.date() >= published_on)
                 ),
                 surveys=surveys.summarize(survey_answers(linked.get(topic, ()))),
+                examples=tuple(t.id for t in newest[:EXAMPLE_TICKETS]),
             )
         )
     stats.sort(key=lambda s: (-s.tickets.count, s.topic))
@@ -213,9 +220,15 @@ def period_figures(
     )
 
 
-def weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket], window: Window) -> tuple[Week, ...]:
-    """Per-week counts over the whole period (or, where it is open, up to the first and last
-    week with any submission or ticket), empty weeks included."""
+# Weeks shown of a period without a start (--since): a year of tickets would give 52 rows,
+# most of them from before the help site collected anything.
+OPEN_WEEKS = 12
+
+
+def weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket], window: Window, now: datetime) -> tuple[Week, ...]:
+    """Per-week counts over the whole period, empty weeks included; where it is open, from the
+    last week with any submission or ticket back OPEN_WEEKS weeks at most (or to the first
+    such week). The week of now is marked current, its days counted up to today."""
     counts: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # tickets, votes, helpful, csat, satisfied, failed
     monday: dict[date, date] = {}
 
@@ -242,16 +255,16 @@ def weeks(records: Sequence[FeedbackRecord], tickets: Sequence[Ticket], window: 
             counts[week(record.received_at)][5] += 1
     if not counts and (window.since is None or window.until is None):
         return ()
-    first = week(window.since) if window.since else min(counts)
     last = week(window.until - timedelta(microseconds=1)) if window.until else max(counts)
+    first = week(window.since) if window.since else max(min(counts), last - timedelta(weeks=OPEN_WEEKS - 1))
+    today = now.astimezone(timezone.utc).date()
     found = []
     start = first
     while start <= last:
         t, v, h, c, s, f = counts.get(start, [0] * 6)
-        days = sum(
-            1 for d in range(7) if window.holds(datetime.combine(start + timedelta(days=d), datetime.min.time(), timezone.utc))
-        )
-        found.append(Week(start, days, t, share(h, v), share(s, c), f))
+        days = [start + timedelta(days=d) for d in range(7)]
+        inside = sum(1 for day in days if day <= today and window.holds(datetime.combine(day, datetime.min.time(), timezone.utc)))
+        found.append(Week(start, inside, t, share(h, v), share(s, c), f, current=start <= today < start + timedelta(days=7)))
         start += timedelta(days=7)
     return tuple(found)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kbgen.records import Improvement
+from kbgen.report.deflection import Deflection
 from kbgen.stats import Share
 from kbgen.surveys import SurveySummary
 
@@ -25,11 +26,15 @@ class Hours:
 
 @dataclass(frozen=True)
 class CommentGroup:
-    """Comments on one article worded alike."""
+    """Comments on one article worded alike, all left with a "not helpful" vote or all not."""
 
-    label: str  # the group's first comment (not helpful and newest first)
+    label: str  # the group's first comment (newest first)
     count: int
-    not_helpful: int  # of them left with a "not helpful" vote
+    not_helpful: int  # of them left with a "not helpful" vote: count, or 0 for praise
+
+    @property
+    def unhappy(self) -> bool:
+        return self.not_helpful > 0
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class TopicStats:
     published_on: date | None
     since_published: int  # tickets created on or after published_on (all of them when it is unknown)
     surveys: tuple[SurveySummary, ...]  # answers from survey links carrying a ticket id of this topic
+    examples: tuple[str, ...] = ()  # ids of its newest tickets, for a writer to read
 
 
 @dataclass(frozen=True)
@@ -146,11 +152,12 @@ class Week:
     """One week (Monday to Sunday, UTC) of the period, for the trend chart."""
 
     start: date
-    days: int  # of its 7 days, those within the period (the first and last week may be cut)
+    days: int  # of its 7 days, those within the period up to today (the first and last may be cut)
     tickets: int
     helpful: Share
     csat: Share
     failed_searches: int
+    current: bool = False  # the week the report was made in: still under way
 
 
 @dataclass(frozen=True)
@@ -179,3 +186,5 @@ class Report:
     weeks: tuple[Week, ...] = ()
     ticket_duplicates: int = 0  # ticket records replaced by newer ones of the same ticket
     ticket_bad_rows: int = 0  # ticket records skipped as unreadable (--skip-bad-rows)
+    articles_read: bool = True  # False: ranked without the content folder (--no-content)
+    worked: tuple[Deflection, ...] = ()  # tickets each published article saved, most first (an estimate)

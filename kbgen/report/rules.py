@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from kbgen.records import Improvement
 from kbgen.report.records import ArticleStats, SearchGroup, StandardResult, TopicStats
-from kbgen.report.wording import pct, shorten
+from kbgen.report.wording import plural, pct, shorten
 from kbgen.stats import share
 
 FIX_ARTICLE = "fix-article"
@@ -53,10 +53,46 @@ class Findings:
 # -- fix-article -----------------------------------------------------------------------------
 
 TICKET_WEIGHT = 0.3  # a ticket a good article could have spared (assumed share)
+# What share of "not helpful" votes is normal: that of the other articles in the same folder of
+# the site (/billing/, /nl/billing/) when they have BASELINE_VOTES votes, else of every other
+# article when they have, else DEFAULT_NOT_HELPFUL. Some readers always vote "no" (they wanted
+# another answer, or a product change): only votes beyond the normal share ask for a rewrite.
+BASELINE_VOTES = 50
+DEFAULT_NOT_HELPFUL = 0.25
+
+REWRITE_FOR_COMMENTS = "Rewrite the article: answer what the unhappy comments ask, largest group first"
+REWRITE = "Rewrite the article so it answers the question; check every step against the product"
+STILL_WRITE_IN = (
+    "Find why customers still write in: compare the recent tickets with the article "
+    "(it may be hard to find, incomplete, or about a fault the product must fix)"
+)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The "not helpful" share an article's votes are set against, and where it comes from."""
+
+    share: float
+    votes: int  # of the other articles it was measured on; 0 for the default
+    scope: str  # "in /billing/", "on the site", or "" for the default
+
+
+def baseline(page: str, articles: Sequence[ArticleStats]) -> Baseline:
+    """The normal "not helpful" share for page: its folder's other articles', else the site's
+    other articles', else DEFAULT_NOT_HELPFUL (leave-one-out: a much-voted article does not
+    set its own bar)."""
+    folder = page.rstrip("/").rpartition("/")[0] + "/"
+    others = [a for a in articles if a.page != page]
+    for scope, group in ((f"in {folder}", [a for a in others if a.page.startswith(folder)]), ("on the site", others)):
+        votes = sum(a.votes for a in group)
+        if votes >= BASELINE_VOTES:
+            return Baseline(sum(a.not_helpful for a in group) / votes, votes, scope)
+    return Baseline(DEFAULT_NOT_HELPFUL, 0, "")
 
 
 def fix_articles(findings: Findings) -> list[Improvement]:
-    """One item per published page with "not helpful" votes or tickets still arriving on its topic."""
+    """One item per published page whose "not helpful" share is credibly above the normal one,
+    or with tickets still arriving on its topic."""
     votes = {s.page: s for s in findings.articles}
     tickets: dict[str, list[TopicStats]] = defaultdict(list)
     for topic in findings.topics:
@@ -64,62 +100,65 @@ def fix_articles(findings: Findings) -> list[Improvement]:
             tickets[topic.page].append(topic)
     items = []
     for page in sorted(votes.keys() | tickets.keys()):
-        vote = votes.get(page)
-        arriving = tickets.get(page, [])
-        if (vote is None or not vote.not_helpful) and not any(t.since_published for t in arriving):
-            continue
-        items.append(_fix_article(page, vote, arriving))
+        item = _fix_article(page, votes.get(page), tickets.get(page, []), baseline(page, findings.articles))
+        if item is not None:
+            items.append(item)
     return items
 
 
-def _fix_article(page: str, votes: ArticleStats | None, topics: Sequence[TopicStats]) -> Improvement:
+def _fix_article(page: str, votes: ArticleStats | None, topics: Sequence[TopicStats], normal: Baseline) -> Improvement | None:
+    """The item for page, None where neither its votes nor its tickets ask for anything."""
     evidence = []
-    score = 0.0
-    if votes and votes.not_helpful:
+    parts: list[tuple[str, float]] = []
+    if votes and votes.votes:
         not_helpful = share(votes.not_helpful, votes.votes)
-        score += votes.votes * (not_helpful.low or 0.0)
+        beyond = votes.votes * max(0.0, (not_helpful.low or 0.0) - normal.share)
+        where = f"the other articles {normal.scope}, {normal.votes} votes" if normal.votes else "assumed: too few votes elsewhere"
         line = (
             f"{votes.not_helpful} of {votes.votes} votes not helpful "
-            f"({pct(not_helpful.value)}, 95% CI {pct(not_helpful.low, sign=False)}–{pct(not_helpful.high)})"
+            f"({pct(not_helpful.value)}, 95% CI {pct(not_helpful.low, sign=False)}–{pct(not_helpful.high)}); "
+            f"normal {pct(normal.share)} ({where})"
         )
         before = votes.previous_share
         if before is not None and before.n:
             line += f"; {pct(1 - (before.value or 0))} of {before.n} in the previous period"
         evidence.append(line)
-    if votes and votes.comment_groups:
-        top, count = votes.comment_groups[0], len(votes.comments)
-        comments = f'{count} comment{"s" if count != 1 else ""}'
-        if top.count > 1:
-            evidence.append(f'{comments}; {top.count} worded like "{shorten(top.label, 120)}"')
-        else:
-            evidence.append(f'{comments}, e.g. "{shorten(top.label, 120)}"')
+        if beyond > 0:
+            unhappy = [g for g in votes.comment_groups if g.unhappy]
+            parts.append((REWRITE_FOR_COMMENTS if unhappy else REWRITE, beyond))
+            if unhappy:
+                count, top = sum(g.count for g in unhappy), unhappy[0]
+                said = f'{top.count} worded like "{shorten(top.label, 120)}"' if top.count > 1 else f'e.g. "{shorten(top.label, 120)}"'
+                evidence.append(f"{plural(count, 'unhappy comment')}; {said}")
     arriving = sum(t.since_published for t in topics)
     if arriving:
-        score += arriving * TICKET_WEIGHT
+        parts.append((STILL_WRITE_IN, arriving * TICKET_WEIGHT))
         dates = sorted({t.published_on for t in topics if t.published_on})
         when = f"since it was published on {dates[0]:%Y-%m-%d}" if dates else "in the period (no 'published' date in its front matter)"
-        line = f"{arriving} ticket{'s' if arriving != 1 else ''} on its topic {when}"
+        line = f"{plural(arriving, 'ticket')} on its topic {when}"
         previous = [t.previous for t in topics if t.previous is not None]
         if previous:
             line += f"; {sum(previous)} in the previous period"
         evidence.append(line)
+    if not parts:
+        return None
     if votes and votes.searches:
         evidence.append(f"opened from search {votes.searches} times")
-    title = votes.title if votes else topics[0].title
-    if votes and votes.not_helpful and votes.comment_groups:
-        action = "Rewrite the article so it answers the question; address the comments, largest group first"
-    elif arriving and not (votes and votes.not_helpful):
-        action = "Find why customers still write in: compare the recent tickets with what the article says"
+    score = sum(part for _, part in parts)
+    parts.sort(key=lambda p: -p[1])
+    if len(parts) == 1:
+        action = parts[0][0]
     else:
-        action = "Rewrite the article so it answers the question; check every step against the product"
+        action = "; ".join(f"{what} ({pct(part / score)} of the score)" for what, part in parts)
     return Improvement(
         kind=FIX_ARTICLE,
         target=page,
-        title=title,
+        title=votes.title if votes else topics[0].title,
         action=action,
         score=score,
         evidence=tuple(evidence),
         sample_size=(votes.votes if votes else 0) + arriving,
+        parts=tuple(parts) if len(parts) > 1 else (),
     )
 
 
@@ -136,7 +175,7 @@ def write_for_searches(findings: Findings) -> list[Improvement]:
 def _write_for_search(group: SearchGroup) -> Improvement:
     evidence = [f"searched {group.count} times with no result"]
     if group.visitors:
-        evidence.append(f"by {group.visitors} different visitor{'s' if group.visitors != 1 else ''}")
+        evidence.append(f"by {plural(group.visitors, 'different visitor')}")
     if group.previous is not None:
         evidence.append(f"{group.previous} times in the previous period")
     return Improvement(
@@ -159,10 +198,12 @@ def write_for_topics(findings: Findings) -> list[Improvement]:
 
 def _write_for_topic(topic: TopicStats) -> Improvement:
     count = topic.tickets.count
-    line = f"{count} ticket{'s' if count != 1 else ''} on this question and no published article"
+    line = f"{plural(count, 'ticket')} on this question and no published article"
     if topic.previous is not None:
         line += f"; {topic.previous} in the previous period"
     evidence = [line]
+    if topic.examples and topic.status == "none":  # a draft holds its customers' phrasings already
+        evidence.append(f"newest tickets: {', '.join(topic.examples)}")
     if topic.tickets.first_response_h.median is not None:
         evidence.append(f"first response median {topic.tickets.first_response_h.median:.1f} h")
     return Improvement(
@@ -251,7 +292,7 @@ def merges(findings: Findings) -> list[Improvement]:
                 action="Merge the two articles, or make each title say which question it answers",
                 score=lesser * MERGE_WEIGHT,
                 evidence=(
-                    f'{len(queries)} search{"es" if len(queries) != 1 else ""} open both',
+                    f"{plural(len(queries), 'search', 'searches')} open both",
                     f'"{shorten(example, 60)}" opened {a} {x} times and {b} {y} times',
                 ),
                 sample_size=sum(x + y for _, x, y in queries),

@@ -13,3 +13,8 @@ def pct(value: float | None, sign: bool = True) -> str:
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """1 -> "1 file", 3 -> "3 files" (many: the plural where it is not word + "s")."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
