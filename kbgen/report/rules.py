@@ -4,9 +4,10 @@ Each rule is one entry of ``RULES``, with its weights and thresholds beside it. 
 estimates the customers affected x how badly, discounted by uncertainty (higher first; ties by
 kind, then target):
 
-* ``fix-article`` (target: page path): votes x the Wilson 95% lower bound of the "not
-  helpful" share, plus tickets on its topic since it was published x TICKET_WEIGHT (the share
-  of those customers a good article is assumed to spare a ticket).
+* ``fix-article`` (target: page path): votes x (the Wilson 95% lower bound of the "not
+  helpful" share - the normal share, ``baselines``) where that is above 0, asking for a
+  rewrite; plus tickets on its topic since it was published x TICKET_WEIGHT (the share of
+  those customers a good article is assumed to spare a ticket), asking why they still write in.
 * ``write-article`` (target: normalized query): a search that found nothing, asked at least
   MIN_FAILED_SEARCHES times: times x SEARCH_WEIGHT.
 * ``write-article`` (target: article file or topic id): tickets on a topic whose article is
@@ -77,17 +78,33 @@ class Baseline:
     scope: str  # "in /billing/", "on the site", or "" for the default
 
 
-def baseline(page: str, articles: Sequence[ArticleStats]) -> Baseline:
-    """The normal "not helpful" share for page: its folder's other articles', else the site's
-    other articles', else DEFAULT_NOT_HELPFUL (leave-one-out: a much-voted article does not
-    set its own bar)."""
-    folder = page.rstrip("/").rpartition("/")[0] + "/"
-    others = [a for a in articles if a.page != page]
-    for scope, group in ((f"in {folder}", [a for a in others if a.page.startswith(folder)]), ("on the site", others)):
-        votes = sum(a.votes for a in group)
-        if votes >= BASELINE_VOTES:
-            return Baseline(sum(a.not_helpful for a in group) / votes, votes, scope)
-    return Baseline(DEFAULT_NOT_HELPFUL, 0, "")
+ASSUMED = Baseline(DEFAULT_NOT_HELPFUL, 0, "")
+
+
+def baselines(articles: Sequence[ArticleStats]) -> dict[str, Baseline]:
+    """page -> its normal "not helpful" share: its folder's other articles', else the site's
+    other articles', else DEFAULT_NOT_HELPFUL (leave-one-out: a much-voted article does not set
+    its own bar)."""
+    votes: Counter[str] = Counter()
+    unhappy: Counter[str] = Counter()
+    for a in articles:
+        for scope in (_folder(a.page), ""):  # "": the whole site
+            votes[scope] += a.votes
+            unhappy[scope] += a.not_helpful
+    found = {}
+    for a in articles:
+        found[a.page] = ASSUMED
+        for scope, label in ((_folder(a.page), f"in {_folder(a.page)}"), ("", "on the site")):
+            others = votes[scope] - a.votes
+            if others >= BASELINE_VOTES:
+                found[a.page] = Baseline((unhappy[scope] - a.not_helpful) / others, others, label)
+                break
+    return found
+
+
+def _folder(page: str) -> str:
+    """/billing/vat/ -> /billing/; /nl/billing/vat/ -> /nl/billing/."""
+    return page.rstrip("/").rpartition("/")[0] + "/"
 
 
 def fix_articles(findings: Findings) -> list[Improvement]:
@@ -98,9 +115,10 @@ def fix_articles(findings: Findings) -> list[Improvement]:
     for topic in findings.topics:
         if topic.status == "published" and topic.page:
             tickets[topic.page].append(topic)
+    normal = baselines(findings.articles)
     items = []
     for page in sorted(votes.keys() | tickets.keys()):
-        item = _fix_article(page, votes.get(page), tickets.get(page, []), baseline(page, findings.articles))
+        item = _fix_article(page, votes.get(page), tickets.get(page, []), normal.get(page, ASSUMED))
         if item is not None:
             items.append(item)
     return items
