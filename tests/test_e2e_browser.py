@@ -161,7 +161,8 @@ def test_customer_finds_the_article_votes_and_the_report_shows_it(watched, sampl
     assert (article["votes"], article["not_helpful"], article["helpful"]) == (1, 1, 0)
     assert COMMENT in json.dumps(article["comments"])
     assert (article["searches"], article["search_terms"]) == (1, [["I forgot my password and can't sign in", 1]])
-    assert any(item["kind"] == "fix-article" and item["target"] == ARTICLE for item in data["improvements"])
+    # One "no" vote is not yet evidence against the site's normal share: shown, not ranked.
+    assert not any(item["target"] == ARTICLE for item in data["improvements"])
 
 
 def test_a_search_that_finds_nothing_is_reported(watched, sample):
