@@ -39,7 +39,7 @@ class Deflection:
     before_weeks: float
     after: int  # ... and since
     after_weeks: float
-    trend: float  # the other topics' tickets per week after / before
+    trend: float  # the rest of the tickets' number per week, since / before
     expected: float  # tickets expected since publication without the article
     avoided: float  # expected - after
     low: float  # 95% range of avoided
