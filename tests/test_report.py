@@ -228,7 +228,7 @@ def test_well_evidenced_problems_rank_above_an_article_with_two_votes():
         "40 tickets on its topic since it was published on 2026-09-01",
     )
     assert refunds.score == pytest.approx(120 * (wilson_interval(80, 120)[0] - 0.25) + 40 * 0.3)
-    assert refunds.action.startswith("Rewrite the article: answer what the unhappy comments ask, largest group first (77% of the score); Find why")
+    assert refunds.action.startswith("Rewrite the article: answer what the unhappy comments ask, largest group first (77% of the score). Find why")
     assert standard.evidence == ("120 of 170 complied (71%, 95% CI 63–77%); target 90%",)
     assert search.evidence == ("searched 25 times with no result", "by 2 different visitors")
     assert topic.evidence[0] == "30 tickets on this question and no published article"

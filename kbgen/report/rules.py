@@ -167,7 +167,7 @@ def _fix_article(page: str, votes: ArticleStats | None, topics: Sequence[TopicSt
     if len(parts) == 1:
         action = parts[0][0]
     else:
-        action = "; ".join(f"{what} ({pct(part / score)} of the score)" for what, part in parts)
+        action = ". ".join(f"{what} ({pct(part / score)} of the score)" for what, part in parts)
     return Improvement(
         kind=FIX_ARTICLE,
         target=page,
