@@ -166,23 +166,24 @@ def join_nearest(vectors, centres: np.ndarray, settings: Settings) -> np.ndarray
 def merge_answered_alike(labels: np.ndarray, rows: np.ndarray, answers: sparse.csr_matrix, first: int = 0) -> np.ndarray:
     """labels with the groups (from first on) whose answers agree and are alike made one, under
     the lowest of their labels; answers: a unit (or empty) row for each of rows, a sample of
-    each group's rows."""
-    groups, own = np.unique(labels[rows], return_inverse=True)
-    eligible = groups >= first
-    membership = sparse.csr_matrix((np.ones(len(rows)), (own, np.arange(len(rows)))), shape=(len(groups), len(rows)))
+    each group's rows and of the one-offs (-1), whose mean is the language's mean answer."""
     answered = answers.getnnz(axis=1) > 0
-    counts, answered_counts = membership.sum(axis=1).A1, membership @ answered.astype(np.float64)
-    sums = sparse.csr_matrix(membership @ answers)
-    means = sparse.diags(1 / np.maximum(answered_counts, 1)) @ sums
-    gram = (means @ means.T).toarray()
-    coherence = np.sqrt(np.maximum(np.diag(gram), 0))
-    chosen = np.flatnonzero(eligible & (answered_counts >= ANSWERED_SHARE * counts) & (coherence >= ANSWER_COHERENCE))
-    if len(chosen) < 2:
+    if not answered.any():
         return labels
     mean = np.asarray(answers[answered].mean(axis=0)).ravel()
-    along = means[chosen] @ mean  # each group's mean answer . the language's
+    grouped = labels[rows] >= 0
+    groups, own = np.unique(labels[rows][grouped], return_inverse=True)
+    membership = sparse.csr_matrix((np.ones(len(own)), (own, np.flatnonzero(grouped))), shape=(len(groups), len(rows)))
+    counts, answered_counts = membership.sum(axis=1).A1, membership @ answered.astype(np.float64)
+    means = sparse.csr_matrix(sparse.diags(1 / np.maximum(answered_counts, 1)) @ (membership @ answers))
+    coherence = np.sqrt(np.asarray(means.multiply(means).sum(axis=1)).ravel())
+    chosen = np.flatnonzero((groups >= first) & (answered_counts >= ANSWERED_SHARE * counts) & (coherence >= ANSWER_COHERENCE))
+    if len(chosen) < 2:
+        return labels
+    means = means[chosen]
+    along = means @ mean  # each group's mean answer . the language's
     # cos(a - m, b - m) from the dot products: the dense (groups x vocabulary) means never exist.
-    centred = gram[np.ix_(chosen, chosen)] - along[:, None] - along[None, :] + mean @ mean
+    centred = (means @ means.T).toarray() - along[:, None] - along[None, :] + mean @ mean
     length = np.sqrt(np.maximum(np.diag(centred), 1e-12))
     distance = np.clip(1 - centred / np.outer(length, length), 0, 2)
     np.fill_diagonal(distance, 0)

@@ -340,6 +340,10 @@ def _merge_answered_alike(labels: np.ndarray, answers: list[str], lang: str, ord
     rows = grouped[np.lexsort((order[grouped], labels[grouped]))]
     rank = np.arange(len(rows)) - np.searchsorted(labels[rows], labels[rows])
     rows = rows[rank < ANSWERS_PER_TOPIC]
+    # As many one-offs again: the language's mean answer is what every reply says, not what the
+    # grouped ones say (two topics holding most tickets would otherwise cancel out).
+    one_offs = np.flatnonzero(labels[: len(answers)] < 0)
+    rows = np.concatenate([rows, sample(one_offs, len(rows), order)])
     try:
         vectors = term_vectorizer(lang).fit_transform([answers[i] for i in rows])
     except ValueError:  # no answer word occurs twice

@@ -133,3 +133,14 @@ def test_groups_answered_in_the_same_words_become_one_and_generic_replies_merge_
     assert set(merged[labels == 3]) == {3} and set(merged[labels == 4]) == {4}  # generic: never
     # Groups before first (an earlier run's topics) keep their label.
     assert set(merge_answered_alike(labels, rows, answers, first=1)[labels == 1]) == {1}
+
+
+def test_the_language_mean_answer_comes_from_every_ticket_so_two_alike_groups_still_merge():
+    words = np.eye(20)
+    macro = words[0] + words[1]
+    one_offs = [words[5 + k] for k in range(12)]  # one-off questions, each answered its own way
+    labels, rows, answers = answer_rows({0: [macro] * 6, 1: [macro] * 6, -1: one_offs})
+    assert set(merge_answered_alike(labels, rows, answers)[labels >= 0]) == {0}
+    # Where every ticket of the language got that reply, it is what every reply says: no merge.
+    labels, rows, answers = answer_rows({0: [macro] * 6, 1: [macro] * 6})
+    assert list(merge_answered_alike(labels, rows, answers)) == list(labels)

@@ -434,3 +434,33 @@ def test_what_worked_credits_the_topic_whose_tickets_stopped_in_every_format():
     assert [(r[0], r[1], r[2]) for r in rows if r[1] == "worked"] == [("", "worked", "account/two-factor.md")]
     html = render_report(report, "html")
     assert 'id="chart-worked"' in html and "What worked (an estimate)" in html
+
+
+def test_what_worked_credits_only_published_articles_whose_tickets_fell_and_prefers_the_main_language():
+    from kbgen.report.deflection import deflections
+
+    published = datetime(2026, 9, 1).date()
+    main = Article(path="account/x.md", title="X", status="published", url="/account/x/", topic_id="t-x", published_on=published)
+    dutch = Article(path="nl/account/x.md", title="X (nl)", status="published", url="/nl/account/x/", topic_id="t-x", language="nl", published_on=published)
+    draft = Article(path="account/y.md", title="Y", status="draft", url="/account/y/", topic_id="t-y", published_on=published)
+    rising = Article(path="account/z.md", title="Z", status="published", url="/account/z/", topic_id="t-z", published_on=published)
+    start = datetime(2026, 7, 1, tzinfo=timezone.utc)
+    tickets, assignments = [], {}
+
+    def ticket(key: str, at: datetime, topic: str = "") -> None:
+        tickets.append(Ticket(id=key, subject="", question="", created_at=at))
+        if topic:
+            assignments[key] = Assignment(topic, "")  # no article named: the topic finds it
+
+    for n in range(120):  # July to October, one ticket a day each
+        at = start + timedelta(days=n)
+        before = at.date() < published
+        if before:  # t-x (two languages) and t-y (a draft) stop at publication
+            ticket(f"x{n}", at, "t-x")
+            ticket(f"y{n}", at, "t-y")
+        ticket(f"z{n}", at, "t-z")
+        if not before:  # t-z doubles
+            ticket(f"z{n}+", at, "t-z")
+        ticket(f"o{n}", at)  # the rest: steady
+    [worked] = deflections(tickets, [dutch, main, draft, rising], assignments)
+    assert (worked.path, worked.after) == ("account/x.md", 0)

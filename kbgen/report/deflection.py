@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, timedelta, timezone
 
 from kbgen.records import Article, Assignment, Ticket
 from kbgen.stats import wilson_interval
@@ -60,23 +60,24 @@ class Deflection:
 
 def deflections(tickets: Sequence[Ticket], articles: Sequence[Article], assignments: Mapping[str, Assignment]) -> tuple[Deflection, ...]:
     """One estimate per published article with a ``published:`` date, MIN_BEFORE tickets on its
-    topic before it and MIN_DAYS on each side; most tickets avoided first."""
-    days = [t.created_at.date() for t in tickets if t.created_at]
+    topic before it and MIN_DAYS on each side, whose topic's tickets fell below what the trend
+    expected (what worked); most tickets avoided first."""
+    days = [t.created_at.astimezone(timezone.utc).date() for t in tickets if t.created_at]
     if not days:
         return ()
     first, end = min(days), max(days) + timedelta(days=1)  # end: the day after the newest ticket
     by_path = {a.path: a for a in articles}
-    by_topic = {a.topic_id: a for a in sorted(articles, key=lambda a: (a.language != "", a.path)) if a.topic_id}
+    by_topic: dict[str, Article] = {}
+    for a in sorted(articles, key=lambda a: (a.language != "", a.path)):  # a translation only when alone
+        if a.topic_id:
+            by_topic.setdefault(a.topic_id, a)
     per_day: dict[str, Counter[date]] = {}  # article path -> its topic's tickets per day
     every_day: Counter[date] = Counter()
-    for ticket in tickets:
-        if not ticket.created_at:
-            continue
-        day = ticket.created_at.date()
+    for ticket, day in zip((t for t in tickets if t.created_at), days):
         every_day[day] += 1
         assignment = assignments.get(ticket.id)
         article = assignment and (by_path.get(assignment.article) or by_topic.get(assignment.topic_id))
-        if article and article.published_on:
+        if article and article.status == "published" and article.published_on:
             per_day.setdefault(article.path, Counter())[day] += 1
     found = []
     for path, counts in per_day.items():
@@ -101,6 +102,7 @@ def deflections(tickets: Sequence[Ticket], articles: Sequence[Article], assignme
         shares = wilson_interval(after, after + before)
         ratios = [share / (1 - share) * before_weeks / after_weeks if share < 1 else float("inf") for share in shares]
         low, high = (rate * after_weeks * (trend - ratio) for ratio in reversed(ratios))
-        found.append(Deflection(path, article.title, published, before, before_weeks, after, after_weeks, trend, expected, expected - after, low, high))
+        if expected > after:
+            found.append(Deflection(path, article.title, published, before, before_weeks, after, after_weeks, trend, expected, expected - after, low, high))
     found.sort(key=lambda d: (-d.avoided, d.path))
     return tuple(found)
