@@ -18,8 +18,7 @@ from typing import Any, Callable, Sequence
 from jinja2 import Environment, PackageLoader
 
 from kbgen.errors import KbgenError
-from kbgen.report.deflection import Deflection
-from kbgen.report.records import ArticleStats, CommentGroup, PeriodFigures, Report, StandardResult, TicketStats, TopicStats, Week
+from kbgen.report.records import ArticleStats, CommentGroup, Deflection, PeriodFigures, Report, StandardResult, TicketStats, TopicStats, Week
 from kbgen.report.wording import plural, pct, shorten
 from kbgen.stats import Share
 from kbgen.surveys import SCORE, SurveySummary
@@ -259,7 +258,8 @@ def render_markdown(report: Report) -> str:
         out += _md_table(("Measure", "This period", "Previous period"), comparison)
     if len(report.weeks) > 1:
         out += ["## Week by week", ""]
-        out += [_weeks_note(report), ""] if _weeks_note(report) else []
+        note = _weeks_note(report)
+        out += [note, ""] if note else []
         out += _md_table(("Week of", "Tickets", "Helpful votes", "CSAT 4-5", "Searches without result"), _week_rows(report.weeks), (1, 4))
     if report.articles:
         out += ["## Article feedback", ""]

@@ -6,11 +6,12 @@ the previous values); ``kbgen.report.build`` calls them, ``kbgen.report.rules`` 
 
 from __future__ import annotations
 
+import heapq
 import math
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -143,6 +144,17 @@ def _most_frequent(counter: Counter[str]) -> str:
 EXAMPLE_TICKETS = 5  # ticket ids a topic without an article shows
 
 
+def article_finder(articles: Sequence[Article]) -> Callable[[Assignment], Article | None]:
+    """The article answering an assignment: the file it names, else the one whose front matter
+    names its topic (a writer may move or rename the file; a translation only when alone)."""
+    by_path = {a.path: a for a in articles}
+    by_topic: dict[str, Article] = {}
+    for a in sorted(articles, key=lambda a: (a.language != "", a.path)):
+        if a.topic_id:
+            by_topic.setdefault(a.topic_id, a)
+    return lambda assignment: by_path.get(assignment.article) or by_topic.get(assignment.topic_id)
+
+
 def topic_stats(
     tickets: Sequence[Ticket],
     earlier: Sequence[Ticket] | None,
@@ -172,19 +184,14 @@ def topic_stats(
             topic = topic_of(record.ticket)
             if topic:
                 linked[topic].append(record)
-    by_path = {a.path: a for a in articles}
-    # A writer may move or rename the file: its front matter still names the topic it answers.
-    by_topic_id: dict[str, Article] = {}
-    for a in sorted(articles, key=lambda a: (a.language != "", a.path)):  # a translation only when alone
-        if a.topic_id:
-            by_topic_id.setdefault(a.topic_id, a)
+    answering = article_finder(articles)
     stats = []
     for topic, group in by_topic.items():
-        article = by_path.get(assignments[group[0].id].article) or by_topic_id.get(topic)
+        article = answering(assignments[group[0].id])
         published_on = article.published_on if article else None
         # Without its article, the question its draft was given says what to write.
         question = next((q for t in group if (q := assignments[t.id].question)), "")
-        newest = sorted(group, key=lambda t: (t.created_at is not None, t.created_at or 0, t.id), reverse=True)
+        newest = heapq.nlargest(EXAMPLE_TICKETS, group, key=lambda t: (t.created_at is not None, t.created_at or 0, t.id))
         stats.append(
             TopicStats(
                 topic=topic,
@@ -199,7 +206,7 @@ def topic_stats(
                     1 for t in group if published_on is None or (t.created_at and t.created_at.date() >= published_on)
                 ),
                 surveys=surveys.summarize(survey_answers(linked.get(topic, ()))),
-                examples=tuple(t.id for t in newest[:EXAMPLE_TICKETS]),
+                examples=tuple(t.id for t in newest),
             )
         )
     stats.sort(key=lambda s: (-s.tickets.count, s.topic))

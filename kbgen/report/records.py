@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from kbgen.records import Improvement
-from kbgen.report.deflection import Deflection
 from kbgen.stats import Share
 from kbgen.surveys import SurveySummary
+
+
+WEEKS_PER_MONTH = 365.25 / 12 / 7
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,37 @@ class Week:
     csat: Share
     failed_searches: int
     current: bool = False  # the week the report was made in: still under way
+
+
+@dataclass(frozen=True)
+class Deflection:
+    """The tickets one article is estimated to have saved since it was published
+    (kbgen.report.deflection)."""
+
+    path: str  # article file
+    title: str
+    published_on: date
+    before: int  # the topic's tickets in the span before publication
+    before_weeks: float
+    after: int  # ... and since
+    after_weeks: float
+    trend: float  # the rest of the tickets' number per week, since / before
+    expected: float  # tickets expected since publication without the article
+    avoided: float  # expected - after
+    low: float  # 95% range of avoided
+    high: float
+
+    @property
+    def rate_before(self) -> float:
+        return self.before / self.before_weeks
+
+    @property
+    def rate_after(self) -> float:
+        return self.after / self.after_weeks
+
+    @property
+    def per_month(self) -> float:
+        return self.avoided / self.after_weeks * WEEKS_PER_MONTH
 
 
 @dataclass(frozen=True)
