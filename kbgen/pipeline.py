@@ -237,6 +237,9 @@ def _redacted(records: Sequence[FeedbackRecord]) -> tuple[FeedbackRecord, ...]:
 
     out = []
     for r in records:
+        if not (r.comment or r.query):  # most votes and answers carry no text
+            out.append(r)
+            continue
         comment, query = redact(r.comment), redact(r.query)
         # Most texts hold nothing to redact: the record is kept as it is.
         out.append(r if comment == r.comment and query == r.query else replace(r, comment=comment, query=query))

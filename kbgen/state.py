@@ -17,13 +17,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
 from kbgen.errors import KbgenError
-from kbgen.features import Features
 from kbgen.files import atomic_target
+
+if TYPE_CHECKING:  # the report imports this module too, and needs no scikit-learn
+    from kbgen.features import Features
 
 STATE_FILE = "grouping.npz"
 VERSION = 1
@@ -107,6 +110,8 @@ def _same_settings(path: Path, kept: Mapping[str, str], settings: Mapping[str, s
 
 
 def _language(arrays, lang: str, part: dict) -> LanguageState:
+    from kbgen.features import Features
+
     prefix = f"{lang}."
     features = Features.restore({k[len(prefix) + 9 :]: arrays[k] for k in arrays.files if k.startswith(prefix + "features.")}, lang)
     if f"{prefix}pending.data" in arrays.files:

@@ -36,10 +36,21 @@ def test_the_line_holds_the_kinds_fields_in_order_and_the_optional_ones_only_whe
 
 @pytest.mark.parametrize(
     "change",
-    [{"v": 2}, {"kind": "rating"}, {"received_at": "2026-10-01T12:03:11"}, {"helpful": "yes"}, {"comment": 5},
-     {"answers": {"ease": "4"}}, {"answers": ["ease", 4]}, {"kind": "survey", "survey": "csat"}],
-    ids=["version", "kind", "naive-time", "helpful-text", "comment-number", "answer-text", "answers-list", "survey-no-score"],
+    [{"v": 2}, {"kind": "rating"}, {"kind": ["feedback"]}, {"received_at": "2026-10-01T12:03:11"}, {"received_at": "soon"},
+     {"received_at": 1764763391}, {"helpful": "yes"}, {"helpful": 1}, {"comment": 5}, {"client": None},
+     {"answers": {"ease": "4"}}, {"answers": {"ease": True}}, {"answers": ["ease", 4]}, {"kind": "survey", "survey": "csat"},
+     {"kind": "search", "query": "x", "results": "3"}],
+    ids=["version", "kind", "kind-list", "naive-time", "not-a-time", "time-number", "helpful-text", "helpful-number",
+         "comment-number", "client-null", "answer-text", "answer-bool", "answers-list", "survey-no-score", "results-text"],
 )  # fmt: skip
 def test_a_line_kbgen_cannot_use_is_not_read(change):
     line = json.loads(encode(RECORDS[0])) | change
     assert decode(line) is None
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2026-10-01T12:03:11Z", "2026-10-01T12:03:11z", "2026-10-01T12:03:11+00:00", "2026-10-01T14:03:11+02:00"]
+)
+def test_a_time_with_any_zone_is_read_in_utc(stamp):
+    record = decode(json.loads(encode(RECORDS[0])) | {"received_at": stamp})
+    assert record.received_at == AT and record.received_at.utcoffset().total_seconds() == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 from collections import Counter
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Iterable
@@ -38,34 +39,38 @@ class FeedbackLoad:
 # a reloaded form); a client that sends more than BOT_DAILY submissions in a day is a robot.
 REPEAT_WINDOW = timedelta(minutes=10)
 BOT_DAILY = 500
+_received = attrgetter("received_at")
+_client = attrgetter("client")
 
 
 def read_feedback(sources: Iterable[str], on_bytes: Callable[[int], None] = lambda n: None) -> FeedbackLoad:
     """Read feedback files, directories (their ``*.jsonl``) and glob patterns; on_bytes hears
     the size of each file read, for a progress bar."""
-    numbered: list[tuple[datetime, int, FeedbackRecord]] = []
+    records: list[FeedbackRecord] = []
     skipped = torn = 0
     paths = feedback_files(sources)
     for path in paths:
-        records, file_skipped, file_torn = _read_file(path)
+        file_records, file_skipped, file_torn = _read_file(path)
         on_bytes(path.stat().st_size)
         skipped += file_skipped
         torn += file_torn
-        base = len(numbered)
-        numbered.extend((r.received_at, base + i, r) for i, r in enumerate(records))
+        records.extend(file_records)
     # Chronological, so "the last one wins" means the latest answer even when the
-    # vote and the comment landed in different collector processes' files.
-    numbered.sort()  # by time, then by position: the (unique) position settles every tie
-    latest: dict[tuple[str, str], int] = {}
-    for position, (_, _, record) in enumerate(numbered):
+    # vote and the comment landed in different collector processes' files. The sort is
+    # stable: records of one moment keep the order of their files and lines.
+    records.sort(key=_received)
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for record in reversed(records):  # newest first: the first of a submission seen is its latest
         if record.submission:
-            latest[(record.kind, record.submission)] = position
-    kept = [
-        record
-        for position, (_, _, record) in enumerate(numbered)
-        if not record.submission or latest[(record.kind, record.submission)] == position
-    ]
-    per_client = Counter(r.client for r in kept if r.client)
+            key = (record.kind, record.submission)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(record)
+    kept.reverse()
+    per_client = Counter(map(_client, kept))
+    del per_client[""]  # anonymous or imported: no client to count
     humans, bots = _without_bots(kept, per_client)
     once, repeats = _without_repeats(humans, per_client)
     return FeedbackLoad(
@@ -73,7 +78,7 @@ def read_feedback(sources: Iterable[str], on_bytes: Callable[[int], None] = lamb
         files=len(paths),
         skipped=skipped,
         torn=torn,
-        duplicates=len(numbered) - len(kept),
+        duplicates=len(records) - len(kept),
         repeats=repeats,
         bots=bots,
     )
@@ -146,29 +151,37 @@ def _read_file(path: Path) -> tuple[list[FeedbackRecord], int, int]:
     # After the final newline split() leaves b""; anything else there is a line cut short.
     unterminated = lines.pop()
     records: list[FeedbackRecord] = []
-    skipped = not_json = torn = 0
+    skipped = not_json = blank = 0
     first_bad = 0
-    entries = [(n, line, False) for n, line in enumerate(lines, start=1)]
-    if unterminated.strip():
-        entries.append((len(lines) + 1, unterminated, True))
-    for number, raw, is_last_partial in entries:
-        if not raw.strip():
-            continue
+    loads, decode, keep = orjson.loads, line.decode, records.append
+    for number, raw in enumerate(lines, start=1):
         try:
-            decoded = orjson.loads(raw)  # bytes: orjson checks the UTF-8 itself
+            decoded = loads(raw)  # bytes: orjson checks the UTF-8 itself
         except orjson.JSONDecodeError:
-            if is_last_partial:
-                torn += 1
+            if not raw.strip():
+                blank += 1
                 continue
             not_json += 1
             first_bad = first_bad or number
             continue
-        record = line.decode(decoded)
+        record = decode(decoded)
         if record is None:
             skipped += 1
         else:
-            records.append(record)
-    lines_seen = sum(1 for _, raw, _ in entries if raw.strip())
+            keep(record)
+    lines_seen = len(lines) - blank
+    torn = 0
+    if unterminated.strip():
+        lines_seen += 1
+        try:
+            record = line.decode(orjson.loads(unterminated))
+        except orjson.JSONDecodeError:
+            torn = 1
+        else:
+            if record is None:
+                skipped += 1
+            else:
+                records.append(record)
     # A file where most lines are not JSON at all is the wrong file (a CSV, a log),
     # not a damaged feedback file: say so instead of reporting on nothing.
     if not records and not_json and not_json * 2 > lines_seen:
