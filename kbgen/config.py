@@ -50,6 +50,9 @@ class SiteConfig:
     # Collector files (a folder or glob, relative to the project) whose votes rank the home
     # page's most helpful articles; empty: articles asked about in most tickets come first.
     feedback: str = ""
+    # Category titles per language section, where the category has no index.md of its own:
+    # folder name -> language code -> title ({"billing": {"nl": "Facturen"}}).
+    categories: dict[str, dict[str, str]] = field(default_factory=dict)
     # Ticket statuses that count as resolved when drafting.
     resolved_statuses: tuple[str, ...] = ("solved", "closed", "resolved")
     # Smallest number of tickets that makes a topic worth a draft.
@@ -213,6 +216,18 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
     if not isinstance(feedback, str):
         problems.append("site.feedback: expected a folder or glob of collector files")
     values["feedback"] = str(feedback)
+
+    categories = site.get("categories") or {}
+    if not isinstance(categories, dict) or not all(
+        isinstance(titles, dict) and all(isinstance(t, str) and t.strip() for t in titles.values()) for titles in categories.values()
+    ):
+        problems.append("site.categories: expected category folder -> language code -> title (billing: {nl: Facturen})")
+        categories = {}
+    for folder, titles in categories.items():
+        for code in titles:
+            if code not in languages.codes():
+                problems.append(f"site.categories.{folder}: '{code}' is not one of {', '.join(languages.codes())}")
+    values["categories"] = {str(folder): {str(code): title.strip() for code, title in titles.items()} for folder, titles in categories.items()}
 
     search_engine = search.get("engine", defaults.search_engine)
     if search_engine not in SEARCH_ENGINES:

@@ -191,3 +191,26 @@ def catalog_site(tmp_path_factory) -> Path:
     settings = root / "site_config" / "kbgen.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("site:\n", "site:\n  feedback: feedback\n", 1), encoding="utf-8")
     return build_site(root / "mkdocs.yml", collector_url=COLLECTOR)
+
+
+@pytest.fixture(scope="session")
+def sections_site(tmp_path_factory) -> Path:
+    """English and Dutch sections: a category described by its index.md, a Dutch category named
+    only by site_config's map, and one question answered in both languages (one kbgen_topic)."""
+    root = tmp_path_factory.mktemp("sections")
+    make_project(root)
+    content = root / "content"
+    (content / "account" / "index.md").write_text("---\ntitle: Your account\ndescription: Signing in and your profile.\n---\n", encoding="utf-8")
+    (content / "account" / "change-your-email.md").write_text(article("Change your email address", extra="kbgen_topic: t-email\n"), encoding="utf-8")
+    (content / "nl" / "account").mkdir(parents=True)
+    (content / "nl" / "index.md").write_text(
+        "---\ntitle: Acme Hulp\ndescription: Antwoorden op je vragen.\n---\n\n## Contact\n\nMail ons.\n", encoding="utf-8"
+    )
+    (content / "nl" / "account" / "e-mailadres-wijzigen.md").write_text(
+        article("Je e-mailadres wijzigen", extra="kbgen_topic: t-email\n"), encoding="utf-8"
+    )
+    settings = root / "site_config" / "kbgen.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("site:\n", "site:\n  categories:\n    account: {nl: Mijn account}\n", 1), encoding="utf-8"
+    )
+    return build_site(root / "mkdocs.yml", collector_url=COLLECTOR)

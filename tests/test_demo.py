@@ -50,9 +50,9 @@ def test_demo_builds_a_site_of_articles_each_with_a_feedback_form(demo):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert 'id="kbgen-feedback"' in html, page
-    # Search finds the articles and the English home page's "Contact support" section.
+    # Search finds the articles and the home pages' contact sections (English and Dutch).
     entry = json.loads((demo / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sum(language["page_count"] for language in entry["languages"].values()) == len(pages) + 1
+    assert sum(language["page_count"] for language in entry["languages"].values()) == len(pages) + 2
 
 
 def test_demo_writes_a_report(demo):

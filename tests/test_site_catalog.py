@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
 
 
 from kbgen.site.build import build_site
 from site_cases import TEXTS, Elements, nav_links, page
 
 
-def test_the_navigation_holds_home_pages_and_categories_not_every_article(catalog_site):
+def test_the_navigation_holds_its_sections_home_pages_and_categories_not_every_article(catalog_site):
     links = nav_links(page(catalog_site, "/account/change-your-email/"))
-    assert "../" in links and "../../billing/" in links and "../../nl/facturen/" in links
+    assert "../" in links and "../../billing/" in links
     assert not any("change-your-email" in link or "download-an-invoice" in link for link in links)
+    assert not any("nl/" in link for link in links)  # another language's section is its own
+    dutch = nav_links(page(catalog_site, "/nl/facturen/factuur-downloaden/"))
+    assert "../" in dutch and "../../" in dutch and not any("billing" in link for link in dutch)
 
 
 def test_a_category_page_lists_its_articles(catalog_site):
@@ -24,7 +28,7 @@ def test_a_category_page_lists_its_articles(catalog_site):
 def test_an_article_shows_its_category_update_date_and_related_articles(catalog_site):
     html = page(catalog_site, "/account/change-your-email/")
     crumbs = html.split('class="kbgen-crumbs"')[1].split("</nav>")[0]
-    assert 'href="../">Account</a>' in crumbs and 'href="../../">Home</a>' in crumbs
+    assert 'href="../">Account</a>' in crumbs and 'href="../../">Acme Help</a>' in crumbs  # the section's home
     assert '<time datetime="2026-10-02">' in html
     related = html.split('class="kbgen-related"')[1].split("</nav>")[0]
     # Shares "email" with the article on the reset e-mail; then the rest of its category.
@@ -35,9 +39,9 @@ def test_the_home_page_has_a_search_box_categories_and_most_helpful_articles(cat
     html = page(catalog_site, "/")
     found = Elements(html)
     assert found.one("input", id="kbgen-home-query")
-    categories = html.split('class="kbgen-categories"')[1].split("</ul>")[0]
+    categories = html.split('class="kbgen-cards"')[1].split("</ul>")[0]
     assert [a["href"] for a in Elements(categories).all("a")] == ["account/", "billing/"]
-    assert "(3)" in categories and "(1)" in categories
+    assert "3 articles" in categories and "1 article<" in categories
     popular = html.split('id="kbgen-popular"')[1].split("</ul>")[0]
     assert TEXTS["en"]["popular"] in popular  # ranked by votes: site.feedback is set
     # 30 "yes" votes first; 5 "no" votes rank below articles nobody voted on.
@@ -77,3 +81,45 @@ def test_an_article_without_a_title_is_listed_by_its_first_heading(project):
     (project.parent / "content" / "account" / "sign-in.md").write_text("# Sign in with Google\n\nUse the button.\n", encoding="utf-8")
     site = build_site(project)
     assert ">Sign in with Google</a>" in page(site, "/account/")
+
+
+def headings(html: str) -> list[str]:
+    return [h.strip() for h in re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)]
+
+
+def test_a_home_page_opens_with_the_sections_name_and_its_search_box(sections_site):
+    html = page(sections_site, "/")
+    found = Elements(html)
+    assert headings(html) == ["Acme Help"] and "<title>Acme Help</title>" in html
+    # Name, search box, category cards, most helpful articles, then the page's own text.
+    order = ['class="kbgen-home__title"', 'id="kbgen-home-query"', 'class="kbgen-cards"', 'id="kbgen-popular"', 'id="contact-support"']
+    assert [html.index(mark) for mark in order] == sorted(html.index(mark) for mark in order)
+    card = html.split('class="kbgen-card"')[1].split("</li>")[0]
+    assert ">Your account</a>" in card and "Signing in and your profile." in card and "2 articles" in card
+    assert 'data-md-type="navigation" hidden' in html and 'data-md-type="toc" hidden' in html  # no side menus
+
+
+def test_a_language_section_is_a_help_centre_of_its_own(sections_site):
+    article = page(sections_site, "/nl/account/e-mailadres-wijzigen/")
+    header = article.split("<header")[1].split("</header>")[0]
+    assert "Acme Hulp" in header and "Acme Help" not in header
+    # Material's own words in Dutch: the menus' labels, the footer.
+    assert 'aria-label="Navigatie"' in article and 'aria-label="Inhoudsopgave"' in article and "Gemaakt met" in article
+    assert 'aria-label="Navigation"' not in article and "Made with" not in article
+    crumbs = article.split('class="kbgen-crumbs"')[1].split("</nav>")[0]
+    # From the section's home; the category has no index.md: site_config's map names it.
+    assert 'href="../../">Acme Hulp</a>' in crumbs and 'href="../">Mijn account</a>' in crumbs
+    assert re.search(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*Mijn account', article)
+    home = page(sections_site, "/nl/")
+    assert headings(home) == ["Acme Hulp"] and "Antwoorden op je vragen." in home
+
+
+def test_the_language_menu_links_an_article_to_its_translation(sections_site):
+    def menu(url: str) -> dict[str, str]:
+        links = Elements(page(sections_site, url)).all("a", class_="md-select__link")
+        return {a["hreflang"]: a["href"] for a in links}
+
+    assert menu("/account/change-your-email/") == {"en": "./", "nl": "../../nl/account/e-mailadres-wijzigen/"}
+    assert menu("/nl/account/e-mailadres-wijzigen/") == {"en": "../../../account/change-your-email/", "nl": "./"}
+    # No Dutch translation: the Dutch home page.
+    assert menu("/account/reset-your-password/") == {"en": "./", "nl": "../../nl/"}

@@ -29,6 +29,7 @@ INTERFACE_KEYS = (
     "feedback_question", "yes", "no", "comment_label", "send", "thanks", "error", "draft",
     "survey_comment_label", "survey_thanks", "csat_title", "csat_question", "csat_low", "csat_high",
     "nps_title", "nps_question", "nps_low", "nps_high", "ces_title", "ces_question", "ces_low", "ces_high",
+    "made_with", "articles_one", "articles_count",
 )
 
 

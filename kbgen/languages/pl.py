@@ -42,6 +42,9 @@ LANGUAGE = Language(
         "ces_question": "Firma ułatwiła mi załatwienie mojej sprawy.",
         "ces_low": "Zdecydowanie się nie zgadzam",
         "ces_high": "Zdecydowanie się zgadzam",
+        "made_with": "Wykonano za pomocą",
+        "articles_one": "1 artykuł",
+        "articles_count": "Artykuły: #",
     },
     also_asked="Klienci pytają też tak",
     search_stemmer=False,  # neither Pagefind nor Material's search stems Polish

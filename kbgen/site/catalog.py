@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,6 +39,7 @@ class Entry:
     tags: tuple[str, ...] = ()
     tickets: int = 0  # tickets behind a kbgen draft (front matter), a measure of demand
     updated: date | None = None
+    topic: str = ""  # kbgen_topic: the question it answers, shared by its translations
 
     @property
     def is_index(self) -> bool:
@@ -51,6 +53,7 @@ class Category:
     title: str
     index_uri: str  # its page, written by a writer or generated
     articles: tuple[Entry, ...]
+    description: str = ""  # its index.md's description: what a home page's card says of it
 
 
 @dataclass
@@ -59,6 +62,7 @@ class Catalog:
     entries: dict[str, Entry] = field(default_factory=dict)  # by src_uri
     categories: list[Category] = field(default_factory=list)
     related: dict[str, list[Entry]] = field(default_factory=dict)  # src_uri -> related entries
+    topics: dict[str, dict[str, str]] = field(default_factory=dict)  # kbgen_topic -> language -> src_uri
 
     def category_of(self, src_uri: str) -> Category | None:
         entry = self.entries.get(src_uri)
@@ -77,6 +81,12 @@ class Catalog:
     def home_uri(self, language: str) -> str:
         homes = [c.index_uri for c in self.categories if c.language == language and not c.slug]
         return min(homes, key=len) if homes else "index.md"
+
+    def translations(self, src_uri: str) -> dict[str, str]:
+        """language -> src_uri of the article answering the same question (kbgen_topic) in each
+        language that has one."""
+        entry = self.entries.get(src_uri)
+        return self.topics.get(entry.topic, {}) if entry and entry.topic else {}
 
     def categories_in(self, language: str) -> list[Category]:
         return [c for c in self.categories if c.language == language and c.slug]
@@ -127,14 +137,21 @@ def make_entry(src_uri: str, meta: dict, heading: str, site_language: str, updat
         tags=tuple(str(t) for t in tags) if isinstance(tags, (list, tuple)) else (),
         tickets=tickets if isinstance(tickets, int) and not isinstance(tickets, bool) else 0,
         updated=front_matter_date(meta.get("updated")) or updated,
+        topic=str(meta.get("kbgen_topic") or ""),
     )
 
 
-def build_catalog(entries: list[Entry], site_language: str, category_titles: dict[str, str] | None = None) -> Catalog:
+def build_catalog(
+    entries: list[Entry],
+    site_language: str,
+    category_titles: dict[str, str] | None = None,
+    translations: Mapping[str, Mapping[str, str]] | None = None,
+) -> Catalog:
     """Group entries into categories and find each article's related articles.
 
-    category_titles: front matter ``category`` values seen per "language/slug", which name a
-    category better than its folder does.
+    A category's title is its index.md's, else a front matter ``category`` value seen in it
+    (category_titles, per "language/slug"), else translations' (slug -> language -> title, the
+    site's settings), else its folder's name.
     """
     catalog = Catalog(site_language, {e.src_uri: e for e in entries})
     grouped: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
@@ -148,10 +165,14 @@ def build_catalog(entries: list[Entry], site_language: str, category_titles: dic
         title = (
             (index.title if index else "")
             or (category_titles or {}).get(f"{language}/{slug}", "")
+            or (translations or {}).get(slug, {}).get(language, "")
             or (_humane(slug) if slug else languages.get(language).name)
         )
         articles = sorted((e for e in members if not e.is_index), key=lambda e: e.title.casefold())
-        catalog.categories.append(Category(language, slug, title, index_uri, tuple(articles)))
+        catalog.categories.append(Category(language, slug, title, index_uri, tuple(articles), index.description if index else ""))
+    for entry in sorted(entries, key=lambda e: e.src_uri):
+        if entry.topic and not entry.is_index:
+            catalog.topics.setdefault(entry.topic, {}).setdefault(entry.language, entry.src_uri)
     for language in {e.language for e in entries}:
         catalog.related.update(_related([e for e in entries if e.language == language and not e.is_index]))
     return catalog

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kbgen import languages
@@ -134,6 +135,26 @@ def is_draft(meta: dict) -> bool:
     return str(meta.get("status", "")).strip().lower() == "draft"
 
 
+class SectionConfig:
+    """The site's configuration as one language section's pages see it: changed (site_name,
+    extra) read first, the rest from the site's. Material's templates read these from config."""
+
+    def __init__(self, config: MkDocsConfig, changed: dict) -> None:
+        self._config, self._changed = config, changed
+
+    def __getattr__(self, name: str):
+        return self._changed[name] if name in self._changed else getattr(self._config, name)
+
+    def __getitem__(self, key: str):
+        return self._changed[key] if key in self._changed else self._config[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._changed or key in self._config
+
+    def get(self, key: str, default=None):
+        return self._changed[key] if key in self._changed else self._config.get(key, default)
+
+
 class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
     def __init__(self) -> None:
         self.project_dir = Path.cwd()
@@ -145,6 +166,10 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.word_holders: dict[str, Counter] = {}  # language -> articles holding each word
         self.front_matters: dict[str, dict] = {}  # src_uri -> front matter of a page holding search phrasings
         self.helpful: dict[str, tuple[float, float]] = {}  # src_uri -> Wilson interval of the helpful share
+        self.theme_languages: set[str] = set()
+        self.site_name = ""
+        self.made_nav = False  # the navigation is kbgen's: one section per other language
+        self.sections: dict = {}  # language -> its Section of the navigation kbgen made
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.config_file_path:
@@ -175,6 +200,9 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             # Its search box replaces Material's; Material's own index is left empty (on_page_markdown).
             if str(PAGEFIND_THEME_DIR) not in config.theme.dirs:
                 config.theme.dirs.insert(config.theme.dirs.index(theme_dir), str(PAGEFIND_THEME_DIR))
+        self.site_name = config.site_name
+        # The languages Material has its interface strings in (partials/languages/<code>.html).
+        self.theme_languages = {p.stem for d in config.theme.dirs for p in (Path(d) / "partials" / "languages").glob("*.html")}
         # Theme folders are copied to the site as static files (all but *.html), assets included.
         if ASSETS_CSS not in config.extra_css:
             config.extra_css.append(ASSETS_CSS)
@@ -258,6 +286,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         sets a nav, make the navigation of home pages and categories, writing the category pages
         that have no index.md."""
         language = self.site.language
+        self.made_nav = False
         dates = git_dates(Path(config.docs_dir))
         entries, category_titles = [], {}
         for file, meta, heading in published:
@@ -265,7 +294,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             entries.append(entry)
             if meta.get("category") and entry.category:
                 category_titles.setdefault(f"{entry.language}/{entry.category}", str(meta["category"]))
-        self.catalog = build_catalog(entries, language, category_titles)
+        self.catalog = build_catalog(entries, language, category_titles, self.site.categories)
         self.helpful = self._helpfulness()
         if config.nav is not None:
             return
@@ -276,6 +305,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             entry = self.catalog.entries[file.src_uri]
             if not entry.is_index:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.made_nav = True
         nav: list = []
         for lang in self.catalog.languages():
             home = self.catalog.home_uri(lang)
@@ -360,6 +390,8 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         language = entry.language if entry else page_language(uri, page.meta, self.site.language)
         page.meta["kbgen_lang"] = language
         page.meta["kbgen_texts"] = languages.get(language).interface
+        if language in self.theme_languages:  # Material's own words too (partials/language.html)
+            page.meta["kbgen_theme_lang"] = language
         page.meta["kbgen_search_endings"] = list(languages.get(language).search_endings)
 
         def link(item: Entry) -> dict:
@@ -367,9 +399,20 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             return {"title": item.title, "url": file.url if file else "", "description": item.description}
 
         category = self.catalog.category_of(uri)
+        home_uri = self.catalog.home_uri(language)
+        home = self.catalog.entries.get(home_uri)
+        page.meta["kbgen_home_title"] = home.title if home else self.site_name
+        page.meta["kbgen_home_url"] = _url(files, home_uri)
+        sections = self.catalog.languages()
+        if len(sections) > 1:
+            # The language menu: the same question's article in each language, else that home.
+            translated = self.catalog.translations(uri) | {language: uri}
+            page.meta["kbgen_alternates"] = [
+                {"name": languages.get(code).name, "lang": code, "link": _url(files, translated.get(code) or self.catalog.home_uri(code))}
+                for code in sections
+            ]
         if entry and not entry.is_index:
             page.meta["kbgen_article"] = True
-            page.meta["kbgen_home_url"] = _url(files, self.catalog.home_uri(language))
             if category is not None:
                 page.meta["kbgen_category"] = {"title": category.title, "url": _url(files, category.index_uri)}
             page.meta["kbgen_related"] = [link(e) for e in self.catalog.related.get(uri, [])]
@@ -379,10 +422,13 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         for each in self.catalog.categories:
             if each.index_uri == uri and each.slug:
                 page.meta["kbgen_articles"] = [link(e) for e in each.articles]
-        if uri == self.catalog.home_uri(language):
+        if uri == home_uri:
             page.meta["kbgen_home"] = True
+            # A help centre's home is its own layout, without the side menus.
+            hidden = page.meta.get("hide") if isinstance(page.meta.get("hide"), list) else []
+            page.meta["hide"] = [*hidden, *(h for h in ("navigation", "toc") if h not in hidden)]
             page.meta["kbgen_categories"] = [
-                {"title": c.title, "url": _url(files, c.index_uri), "count": len(c.articles)}
+                {"title": c.title, "url": _url(files, c.index_uri), "count": len(c.articles), "description": c.description}
                 for c in self.catalog.categories_in(language)
             ]
             page.meta["kbgen_popular"] = [link(e) for e in self.catalog.popular(language, self.helpful)]
@@ -402,6 +448,38 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             return self.surveys.render(name, page_url=f"/{page.url}", return_url=page.canonical_url or "")
         except KbgenError as exc:
             raise PluginError(str(exc)) from None
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.sections = {}
+        if self.made_nav:
+            names = {languages.get(code).name: code for code in self.catalog.languages()[1:]}
+            self.sections = {names[item.title]: item for item in nav.items if item.is_section and item.title in names}
+        return nav
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+        """A language section's pages see the site as theirs: Material's header, menu and title
+        show the section's name, its home and its navigation, and the language menu links each
+        page to its translations."""
+        language = page.meta.get("kbgen_lang")
+        if not language:
+            return context
+        extra = dict(config.extra)
+        if page.meta.get("kbgen_alternates") and "alternate" not in config.extra:
+            # True shows Material's language menu (partials/alternate.html lists the page's
+            # translations) without its <link rel="alternate"> tags: for those, Material's
+            # script fetches a sitemap.xml beside each linked page, which is there only at a
+            # site's root.
+            extra["alternate"] = True
+        changed: dict = {"extra": extra}
+        if language != self.site.language:
+            changed["site_name"] = page.meta["kbgen_home_title"]
+            extra.setdefault("homepage", page.meta["kbgen_home_url"])
+        context["config"] = SectionConfig(config, changed)
+        if self.sections:
+            section = self.sections.get(language)
+            items = section.children if section else [i for i in nav.items if i not in self.sections.values()]
+            context["nav"] = Navigation(items, nav.pages)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material writes the site's language into every page; a Dutch article must say nl, for
