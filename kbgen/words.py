@@ -40,6 +40,11 @@ def _stem(lang: str, word: str) -> str:
     return stemmer.stemWord(word) if stemmer else word
 
 
+def stem(word: str, lang: str) -> str:
+    """word's Snowball stem in lang; the word itself where Snowball has no stemmer for lang."""
+    return _stem(lang, word)
+
+
 @languages.registry_cache
 def _stop_lists() -> dict[str, frozenset[str]]:
     """Language -> its stop words, filled as asked; emptied when the registry changes."""

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, free_port
-from test_e2e_browser import build, running_collector, served, stored
+from test_e2e_browser import sample_site, stored
 
 pytestmark = pytest.mark.browser
 
@@ -40,12 +39,9 @@ def axe_source() -> str:
 
 @pytest.fixture(scope="module")
 def help_centre(tmp_path_factory):
-    """(site origin, collector data dir) of the repository's sample site."""
-    root = tmp_path_factory.mktemp("a11y")
-    site_port, collector_port = free_port(), free_port()
-    site_dir = build(REPO / "mkdocs.yml", root / "site", f"http://127.0.0.1:{collector_port}")
-    with served(site_dir, site_port) as origin, running_collector(root / "feedback", collector_port, origin) as data_dir:
-        yield origin, data_dir
+    """(site origin, collector data dir) of the repository's sample site, built once."""
+    with sample_site(tmp_path_factory.mktemp("a11y")) as found:
+        yield found
 
 
 @pytest.fixture

@@ -84,13 +84,20 @@ def stored(data_dir: Path) -> list[dict]:
     return [json.loads(line) for path in sorted(data_dir.glob("*.jsonl")) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+@contextmanager
+def sample_site(root: Path):
+    """(site origin, collector data dir) of the repository's sample site, built into root, and
+    its collector."""
+    site_port, collector_port = free_port(), free_port()
+    site_dir = build(REPO / "mkdocs.yml", root / "site", f"http://127.0.0.1:{collector_port}")
+    with served(site_dir, site_port) as origin, running_collector(root / "feedback", collector_port, origin) as data_dir:
+        yield origin, data_dir
+
+
 @pytest.fixture
 def sample(tmp_path):
-    """(site origin, collector data dir) of the repository's sample site and its collector."""
-    site_port, collector_port = free_port(), free_port()
-    site_dir = build(REPO / "mkdocs.yml", tmp_path / "site", f"http://127.0.0.1:{collector_port}")
-    with served(site_dir, site_port) as origin, running_collector(tmp_path / "feedback", collector_port, origin) as data_dir:
-        yield origin, data_dir
+    with sample_site(tmp_path) as found:
+        yield found
 
 
 @pytest.fixture

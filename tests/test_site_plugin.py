@@ -89,7 +89,7 @@ def test_the_widget_assets_are_copied_and_linked(site):
     assert html.one("link", href="../../assets/kbgen.css")
     settings = json.loads(page(site, "/").split('<script id="__kbgen" type="application/json">')[1].split("</script>")[0])
     assert settings["texts"].pop("search_none") == TEXTS["en"]["search_none"]
-    assert {k: v for k, v in settings.items() if k != "texts"} == {"collector": COLLECTOR, "lang": "en", "reportSearches": True, "searchEndings": []}
+    assert {k: v for k, v in settings.items() if k != "texts"} == {"collector": COLLECTOR, "lang": "en", "reportSearches": True, "lemmas": False}
 
 
 def test_texts_exist_for_every_interface_language():

@@ -63,10 +63,10 @@ class Language:
     from_labels: tuple[str, ...] = ()  # a quoted header's "From:" ("Van:")
     signature_starts: tuple[str, ...] = ()  # alone on one of a message's last lines: "Met vriendelijke groet,"
     sent_from: tuple[str, ...] = ()  # "Sent from my iPhone": what mail apps sign with
-    # -- the site's search, where it has no stemmer for the language (search_stemmer False) ----
-    # Inflectional endings a search word loses, longest first, while four letters stay: Pagefind
-    # matches the rest as the start of a word, so "faktury" finds "faktura" and "fakturę".
-    search_endings: tuple[str, ...] = ()
+    # -- the site's search (Pagefind), where its stemmer misses forms -------------------------
+    # Index each article with the dictionary forms of its words, and look up the dictionary form
+    # of each word searched (simplemma; kbgen.site.search): "haseł" finds "hasło".
+    search_lemmas: bool = False
     # -- greetings and pleasantries: titles and drafted answers leave them out (kbgen.topics) --
     greetings: tuple[str, ...] = ()  # "Hi Anna,": also before a name that redaction replaces
     addressees: tuple[str, ...] = ()  # "Hi all,", "Hallo zusammen": a greeting's everyone, never a name

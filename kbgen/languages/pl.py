@@ -47,14 +47,10 @@ LANGUAGE = Language(
         "articles_count": "Artykuły: #",
     },
     also_asked="Klienci pytają też tak",
-    search_stemmer=False,  # neither Pagefind nor Material's search stems Polish
+    search_stemmer=False,  # Material's search does not stem Polish (Pagefind does)
     stop_word_list="polish",
     form_timestamp="sygnatura czasowa",
-    # Case endings of nouns and adjectives and the commonest verb endings.
-    search_endings=(
-        "owania", "owanie", "ami", "ach", "owi", "ego", "emu", "ych", "ymi", "ich", "imi", "iem", "ów",
-        "om", "em", "ie", "ia", "iu", "ej", "ym", "im", "ać", "eć", "ić", "yć", "ę", "ą", "a", "e", "i", "o", "u", "y",
-    ),
+    search_lemmas=True,  # Pagefind's Polish stems miss forms whose letters change: haseł, hasło
     quote_headers=("W dniu ... napisał ...:", "W dniu ... napisała ...:", "Dnia ... napisał ...:", "Dnia ... napisała ...:"),
     original_message=("Wiadomość oryginalna",),
     from_labels=("Od",),

@@ -36,11 +36,13 @@ from kbgen.site.links import find_links, local_target, survey_name
 from kbgen.site.safe_markdown import SafeMarkdown
 from kbgen.site.search import (
     PAGEFIND_THEME_DIR,
+    Lemmas,
     common_words,
     index_site,
     search_phrasings_html,
     words_of,
     write_common_words,
+    write_lemmas,
 )
 from kbgen.site.survey_pages import PROJECT_FOLDER, SurveyTemplates
 from kbgen.stats import wilson_interval
@@ -167,6 +169,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.front_matters: dict[str, dict] = {}  # src_uri -> front matter of a page holding search phrasings
         self.helpful: dict[str, tuple[float, float]] = {}  # src_uri -> Wilson interval of the helpful share
         self.theme_languages: set[str] = set()
+        self.lemmas: dict[str, Lemmas] = {}  # language -> the lemmas of its articles, where search_lemmas
         self.site_name = ""
         self.made_nav = False  # the navigation is kbgen's: one section per other language
         self.sections: dict = {}  # language -> its Section of the navigation kbgen made
@@ -227,6 +230,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.word_holders = {}  # filled page by page (on_page_content), written on_post_build
+        self.lemmas = {}  # likewise
         self.front_matters = {}
         published: list[tuple[File, dict, str]] = []  # (file, front matter, first heading)
         problems: list[str] = []
@@ -392,7 +396,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         page.meta["kbgen_texts"] = languages.get(language).interface
         if language in self.theme_languages:  # Material's own words too (partials/language.html)
             page.meta["kbgen_theme_lang"] = language
-        page.meta["kbgen_search_endings"] = list(languages.get(language).search_endings)
+        page.meta["kbgen_search_lemmas"] = self.site.search_engine == "pagefind" and languages.get(language).search_lemmas
 
         def link(item: Entry) -> dict:
             file = files.get_file_from_path(item.src_uri)
@@ -438,7 +442,13 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         if page.meta.get("kbgen_article"):
             html += search_phrasings_html(self.front_matters.get(page.file.src_uri, {}).get(SEARCH_PHRASINGS))
             if self.site.search_engine == "pagefind":
-                self.word_holders.setdefault(page.meta["kbgen_lang"], Counter()).update(words_of(html))
+                language = page.meta["kbgen_lang"]
+                found = words_of(html)
+                self.word_holders.setdefault(language, Counter()).update(found)
+                if page.meta.get("kbgen_search_lemmas"):
+                    if language not in self.lemmas:
+                        self.lemmas[language] = Lemmas(language)
+                    html += self.lemmas[language].html(found)
         elif page.meta.get("kbgen_searchable"):
             html = sections_only(html)
         name = self.survey_pages.get(page.file.src_uri)
@@ -500,6 +510,8 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             for language in self.catalog.languages():
                 holders = self.word_holders.get(language, Counter())
                 write_common_words(Path(config.site_dir), language, common_words(holders, articles[language]))
+            for lemmas in self.lemmas.values():
+                write_lemmas(Path(config.site_dir), lemmas)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         for folder in (self.project_dir / self.config.config_dir, self.project_dir / PROJECT_FOLDER):

@@ -16,10 +16,13 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
+from kbgen import words
 from kbgen.errors import KbgenError
 
 # Theme folder whose partials/search.html replaces Material's search box with Pagefind's.
@@ -85,3 +88,72 @@ def write_common_words(site_dir: Path, language: str, words: list[str]) -> None:
     bundle = site_dir / BUNDLE
     bundle.mkdir(exist_ok=True)
     (bundle / f"kbgen-common-{language}.json").write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+
+
+# -- Dictionary forms, for languages whose stemmer misses forms (Language.search_lemmas) --------
+# Pagefind stems Polish, but a stem cannot join forms whose letters change ("haseł", "haśle" and
+# "hasło"; "błędów" and "błąd"). simplemma's dictionary can: each article is indexed with the
+# dictionary forms (lemmas) of its words, and the search box looks up the lemma of each word a
+# customer types in a map the build writes (kbgen-lemmas-<language>.json): the forms of the
+# site's lemmas that Pagefind's own stemming does not reach.
+LEMMA_WEIGHT = PHRASING_WEIGHT  # a lemma the text does not hold counts as a customer's phrasing
+
+
+class Lemmas:
+    """One language's lemmatiser, and the lemmas of the articles it has seen."""
+
+    def __init__(self, language: str) -> None:
+        import simplemma  # loaded where a site has such a language: its dictionary takes seconds
+
+        self.language = language
+        self._lemmatize = simplemma.lemmatize
+        self.seen: set[str] = set()
+        self._cache: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = self._lemmatize(word, lang=self.language).lower()
+        return found
+
+    def html(self, words: set[str]) -> str:
+        """The lemmas of an article's words (lowercase) that its text does not hold, as HTML for
+        the search index only; the article's lemmas join the site's."""
+        lemmas = {self.lemma(word) for word in words}
+        self.seen |= lemmas
+        missing = sorted(lemmas - words)
+        if not missing:
+            return ""
+        return f'\n<p class="kbgen-lemmas" hidden data-pagefind-weight="{LEMMA_WEIGHT}">{escape(" ".join(missing))}</p>'
+
+    def forms(self) -> dict[str, list[str]]:
+        """lemma -> its other forms, for the lemmas seen, leaving out the forms Pagefind finds
+        on its own: those whose stem starts the lemma's stem."""
+        from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+        stem = _pagefind_stem(self.language)
+        stems = {lemma: stem(lemma) for lemma in self.seen}
+        found: dict[str, list[str]] = {}
+        for form, lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary(self.language).items():
+            form = form.lower()
+            if lemma in stems and form != lemma and not stems[lemma].startswith(stem(form)):
+                found.setdefault(lemma, []).append(form)
+        return {lemma: sorted(set(forms)) for lemma, forms in sorted(found.items())}
+
+
+def _pagefind_stem(language: str) -> Callable[[str], str]:
+    """The stem Pagefind indexes a word under: Snowball's, of the word without diacritics."""
+
+    def stem(word: str) -> str:
+        plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        return words.stem(plain, language)
+
+    return stem
+
+
+def write_lemmas(site_dir: Path, lemmas: Lemmas) -> None:
+    """<site_dir>/pagefind/kbgen-lemmas-<language>.json: lemma -> its forms, space-separated."""
+    bundle = site_dir / BUNDLE
+    bundle.mkdir(exist_ok=True)
+    table = {lemma: " ".join(forms) for lemma, forms in lemmas.forms().items()}
+    (bundle / f"kbgen-lemmas-{lemmas.language}.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -28,18 +28,25 @@
   var MOST_WORDS = 8;
   var engine = null;
 
-  /* Pagefind, and the words most of this language's articles hold (written by the build):
-   * they narrow no search, and their index chunks are the largest to download. */
+  /* A file the build wrote beside the index, parsed; fallback where it cannot be had. */
+  function written(name, fallback) {
+    return fetch(new URL("pagefind/" + name, root))
+      .then(function (response) {
+        return response.ok ? response.json() : fallback;
+      })
+      .catch(function () {
+        return fallback;
+      });
+  }
+
+  /* Pagefind; the words most of this language's articles hold (written by the build): they
+   * narrow no search, and their index chunks are the largest to download; and, in a language
+   * whose stems miss forms (kbgen.languages: search_lemmas), each form's dictionary form. */
   function pagefind() {
     if (!engine) {
       var lang = document.documentElement.lang || "en";
-      var common = fetch(new URL("pagefind/kbgen-common-" + lang + ".json", root))
-        .then(function (response) {
-          return response.ok ? response.json() : [];
-        })
-        .catch(function () {
-          return [];
-        });
+      var common = written("kbgen-common-" + lang + ".json", []);
+      var lemmas = settings.lemmas ? written("kbgen-lemmas-" + lang + ".json", {}) : Promise.resolve({});
       var module = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         /* The title is the article's first heading, which Pagefind already weighs 7 times a
          * word of the text; its extra boost for titles would count it twice, and a title is
@@ -49,31 +56,21 @@
           return module;
         });
       });
-      engine = Promise.all([module, common]).then(function (both) {
-        return { module: both[0], common: new Set(both[1]) };
+      engine = Promise.all([module, common, lemmas]).then(function (all) {
+        var lemmaOf = new Map();
+        Object.keys(all[2]).forEach(function (lemma) {
+          all[2][lemma].split(" ").forEach(function (form) {
+            lemmaOf.set(form, lemma);
+          });
+        });
+        return { module: all[0], common: new Set(all[1]), lemmaOf: lemmaOf };
       });
     }
     return engine;
   }
 
-  /* A language Pagefind cannot stem lists its endings (kbgen.languages: search_endings): a
-   * word loses the longest one that leaves four letters, and Pagefind finds the rest as the
-   * start of a word. */
-  var endings = (settings.searchEndings || []).slice().sort(function (a, b) {
-    return b.length - a.length;
-  });
-
-  function stem(word) {
-    for (var i = 0; i < endings.length; i++) {
-      var ending = endings[i];
-      if (word.length - ending.length >= 4 && word.slice(-ending.length) === ending) return word.slice(0, -ending.length);
-    }
-    return word;
-  }
-
   /* The words of a query worth searching: each once, without the common ones (unless that
-   * leaves none), at most MOST_WORDS of them, in the order typed, stemmed where Pagefind
-   * cannot. */
+   * leaves none), at most MOST_WORDS of them, in the order typed. */
   function telling(query, common) {
     var words = (query.toLocaleLowerCase().match(/[\p{L}\p{N}]{2,}/gu) || []).filter(function (word, i, all) {
       return all.indexOf(word) === i;
@@ -93,10 +90,7 @@
         return a[1] - b[1];
       })
       .map(function (pair) {
-        return stem(pair[0]);
-      })
-      .filter(function (word, i, all) {
-        return all.indexOf(word) === i;
+        return pair[0];
       });
   }
 
@@ -106,17 +100,30 @@
    * a word no article uses) loses nothing. Pagefind scores each word with BM25: a word many of
    * a page's customers used (its indexed phrasings) counts more there, a word most pages hold
    * counts less. A page scoring below RELEVANT of the best is no match: it holds only a
-   * word or two that the best ones hold too. */
-  function rank(module, words) {
-    return Promise.all(words.map(function (word) {
-      return module.search(word);
+   * word or two that the best ones hold too. A word with a dictionary form (lemmaOf) is
+   * searched as typed and in that form, and counts once on a page: its better score. */
+  function rank(module, words, lemmaOf) {
+    var asked = words.map(function (word) {
+      var lemma = lemmaOf.get(word);
+      return lemma && lemma !== word ? [word, lemma] : [word];
+    });
+    return Promise.all(asked.map(function (forms) {
+      return Promise.all(forms.map(function (form) {
+        return module.search(form);
+      }));
     })).then(function (each) {
       var scores = new Map();
       var byId = new Map();
-      each.forEach(function (search) {
-        search.results.forEach(function (result) {
-          byId.set(result.id, result);
-          scores.set(result.id, (scores.get(result.id) || 0) + (result.score || 0));
+      each.forEach(function (searches) {
+        var best = new Map();
+        searches.forEach(function (search) {
+          search.results.forEach(function (result) {
+            byId.set(result.id, result);
+            best.set(result.id, Math.max(best.get(result.id) || 0, result.score || 0));
+          });
+        });
+        best.forEach(function (score, id) {
+          scores.set(id, (scores.get(id) || 0) + score);
         });
       });
       var ids = Array.from(scores.keys()).sort(function (a, b) {
@@ -231,7 +238,7 @@
     function find(query, search) {
       pagefind()
         .then(function (found) {
-          return rank(found.module, telling(query, found.common));
+          return rank(found.module, telling(query, found.common), found.lemmaOf);
         })
         .then(function (results) {
           if (search !== latest) return null;
