@@ -217,17 +217,20 @@ def _check(raw: dict) -> tuple[dict, list[str]]:
         problems.append("site.feedback: expected a folder or glob of collector files")
     values["feedback"] = str(feedback)
 
-    categories = site.get("categories") or {}
-    if not isinstance(categories, dict) or not all(
-        isinstance(titles, dict) and all(isinstance(t, str) and t.strip() for t in titles.values()) for titles in categories.values()
-    ):
+    categories = site.get("categories", {})
+    if not isinstance(categories, dict):
         problems.append("site.categories: expected category folder -> language code -> title (billing: {nl: Facturen})")
         categories = {}
+    values["categories"] = {}
     for folder, titles in categories.items():
-        for code in titles:
-            if code not in languages.codes():
-                problems.append(f"site.categories.{folder}: '{code}' is not one of {', '.join(languages.codes())}")
-    values["categories"] = {str(folder): {str(code): title.strip() for code, title in titles.items()} for folder, titles in categories.items()}
+        if not isinstance(titles, dict) or not all(isinstance(t, str) and t.strip() for t in titles.values()):
+            problems.append(f"site.categories.{folder}: expected language code -> title ({{nl: Facturen}})")
+            continue
+        # YAML reads a bare no, on or yes as true or false: quote such a code ("no": ...).
+        unknown = [str(code) for code in titles if code not in languages.codes()]
+        if unknown:
+            problems.append(f"site.categories.{folder}: '{unknown[0]}' is not one of {', '.join(languages.codes())}")
+        values["categories"][str(folder)] = {str(code): title.strip() for code, title in titles.items()}
 
     search_engine = search.get("engine", defaults.search_engine)
     if search_engine not in SEARCH_ENGINES:

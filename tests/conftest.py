@@ -196,7 +196,8 @@ def catalog_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def sections_site(tmp_path_factory) -> Path:
     """English and Dutch sections: a category described by its index.md, a Dutch category named
-    only by site_config's map, and one question answered in both languages (one kbgen_topic)."""
+    by site_config's map (over its draft's English `category:`), and one question answered in
+    both languages (one kbgen_topic)."""
     root = tmp_path_factory.mktemp("sections")
     make_project(root)
     content = root / "content"
@@ -204,10 +205,10 @@ def sections_site(tmp_path_factory) -> Path:
     (content / "account" / "change-your-email.md").write_text(article("Change your email address", extra="kbgen_topic: t-email\n"), encoding="utf-8")
     (content / "nl" / "account").mkdir(parents=True)
     (content / "nl" / "index.md").write_text(
-        "---\ntitle: Acme Hulp\ndescription: Antwoorden op je vragen.\n---\n\n## Contact\n\nMail ons.\n", encoding="utf-8"
+        "---\ntitle: Acme <Hulp>\ndescription: Antwoorden op je vragen.\n---\n\n## Contact\n\nMail ons.\n", encoding="utf-8"
     )
     (content / "nl" / "account" / "e-mailadres-wijzigen.md").write_text(
-        article("Je e-mailadres wijzigen", extra="kbgen_topic: t-email\n"), encoding="utf-8"
+        article("Je e-mailadres wijzigen", extra="kbgen_topic: t-email\ncategory: Account\n"), encoding="utf-8"
     )
     settings = root / "site_config" / "kbgen.yml"
     settings.write_text(

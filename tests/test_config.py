@@ -74,3 +74,18 @@ def test_an_override_leaves_a_section_that_is_no_mapping_to_be_reported(tmp_path
     (tmp_path / "kbgen.yml").write_text("drafts: [a]\n", encoding="utf-8")
     with pytest.raises(KbgenError, match=r"kbgen\.yml:1: 'drafts' must be a mapping"):
         load_site_config(tmp_path, {"drafts.engine": "semantic"})
+
+
+def test_category_titles_per_language_are_read_and_checked(tmp_path):
+    (tmp_path / "kbgen.yml").write_text("site:\n  categories:\n    billing: {nl: ' Facturen ', sv: Fakturor}\n", encoding="utf-8")
+    assert load_site_config(tmp_path).categories == {"billing": {"nl": "Facturen", "sv": "Fakturor"}}
+    (tmp_path / "kbgen.yml").write_text(
+        "site:\n  categories:\n    billing: {xx: Rechnung}\n    account: Konto\n    team: {nl: ''}\n", encoding="utf-8"
+    )
+    with pytest.raises(KbgenError) as error:
+        load_site_config(tmp_path)
+    assert str(error.value) == (
+        f"{tmp_path / 'kbgen.yml'}:3: site.categories.billing: 'xx' is not one of en, nl, sv, de, pl; "
+        "kbgen.yml:4: site.categories.account: expected language code -> title ({nl: Facturen}); "
+        "kbgen.yml:5: site.categories.team: expected language code -> title ({nl: Facturen})"
+    )

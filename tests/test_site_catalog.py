@@ -102,16 +102,17 @@ def test_a_home_page_opens_with_the_sections_name_and_its_search_box(sections_si
 def test_a_language_section_is_a_help_centre_of_its_own(sections_site):
     article = page(sections_site, "/nl/account/e-mailadres-wijzigen/")
     header = article.split("<header")[1].split("</header>")[0]
-    assert "Acme Hulp" in header and "Acme Help" not in header
+    assert "Acme &lt;Hulp&gt;" in header and "<Hulp>" not in header and "Acme Help" not in header  # escaped
     # Material's own words in Dutch: the menus' labels, the footer.
     assert 'aria-label="Navigatie"' in article and 'aria-label="Inhoudsopgave"' in article and "Gemaakt met" in article
     assert 'aria-label="Navigation"' not in article and "Made with" not in article
     crumbs = article.split('class="kbgen-crumbs"')[1].split("</nav>")[0]
-    # From the section's home; the category has no index.md: site_config's map names it.
-    assert 'href="../../">Acme Hulp</a>' in crumbs and 'href="../">Mijn account</a>' in crumbs
+    # From the section's home; the category has no index.md: site_config's map names it, not
+    # the draft's English `category:`.
+    assert 'href="../../">Acme &lt;Hulp&gt;</a>' in crumbs and 'href="../">Mijn account</a>' in crumbs
     assert re.search(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*Mijn account', article)
     home = page(sections_site, "/nl/")
-    assert headings(home) == ["Acme Hulp"] and "Antwoorden op je vragen." in home
+    assert headings(home) == ["Acme &lt;Hulp&gt;"] and "<title>Acme &lt;Hulp&gt;</title>" in home and "Antwoorden op je vragen." in home
 
 
 def test_the_language_menu_links_an_article_to_its_translation(sections_site):

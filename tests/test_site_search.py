@@ -22,7 +22,7 @@ from conftest import free_port
 
 from kbgen.scaffold import init_project
 from kbgen.site.plugin import is_searchable, sections_only
-from kbgen.site.search import search_phrasings_html
+from kbgen.site.search import LEMMA_BUCKETS, lemma_bucket, search_phrasings_html
 
 
 def article(title: str, body: str, phrasings: list[str] | None = None, **fields) -> str:
@@ -260,8 +260,18 @@ def test_a_polish_site_finds_the_forms_of_a_word_whose_letters_change(browser, t
     finally:
         context.close()
         server.shutdown()
-    lemmas = json.loads((site / "pagefind" / "kbgen-lemmas-pl.json").read_text(encoding="utf-8"))
-    assert "haseł" in lemmas["hasło"].split() and "hasła" not in lemmas["hasło"].split()  # Pagefind finds that one
+    buckets = site / "pagefind" / "kbgen-lemmas-pl"
+    assert len(list(buckets.glob("*.json"))) == LEMMA_BUCKETS
+
+    def lemma(form: str) -> str | None:
+        return json.loads((buckets / f"{lemma_bucket(form)}.json").read_text(encoding="utf-8")).get(form)
+
+    assert lemma("haseł") == lemma("haśle") == "hasło" and lemma("hasła") is None  # Pagefind's stem finds that one
+
+
+def test_a_forms_file_of_the_lemma_map_is_found_by_the_same_hash_in_the_browser():
+    # The values kbgen-search.js computes for these words (32-bit FNV-1a of the code points).
+    assert [lemma_bucket(w) for w in ("haseł", "hasło", "błędów", "ab")] == [16, 20, 10, 10]
 
 
 def test_the_words_most_articles_hold_are_listed_for_the_search_box_to_leave_out(tmp_path):

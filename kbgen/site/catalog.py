@@ -149,9 +149,10 @@ def build_catalog(
 ) -> Catalog:
     """Group entries into categories and find each article's related articles.
 
-    A category's title is its index.md's, else a front matter ``category`` value seen in it
-    (category_titles, per "language/slug"), else translations' (slug -> language -> title, the
-    site's settings), else its folder's name.
+    A category's title is its index.md's, else translations' (slug -> language -> title, the
+    site's settings: a draft's ``category`` is its helpdesk group's name, in whatever language
+    that is), else a front matter ``category`` value seen in it (category_titles, per
+    "language/slug"), else its folder's name.
     """
     catalog = Catalog(site_language, {e.src_uri: e for e in entries})
     grouped: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
@@ -164,8 +165,8 @@ def build_catalog(
         index = catalog.entries.get(index_uri)
         title = (
             (index.title if index else "")
-            or (category_titles or {}).get(f"{language}/{slug}", "")
             or (translations or {}).get(slug, {}).get(language, "")
+            or (category_titles or {}).get(f"{language}/{slug}", "")
             or (_humane(slug) if slug else languages.get(language).name)
         )
         articles = sorted((e for e in members if not e.is_index), key=lambda e: e.title.casefold())

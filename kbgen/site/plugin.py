@@ -6,6 +6,7 @@ Events below are in the order MkDocs fires them.
 
 from __future__ import annotations
 
+import copy
 import re
 import subprocess
 from collections import Counter
@@ -14,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -135,26 +137,6 @@ def sections_only(html: str) -> str:
 def is_draft(meta: dict) -> bool:
     """True for an article whose front matter says ``status: draft``."""
     return str(meta.get("status", "")).strip().lower() == "draft"
-
-
-class SectionConfig:
-    """The site's configuration as one language section's pages see it: changed (site_name,
-    extra) read first, the rest from the site's. Material's templates read these from config."""
-
-    def __init__(self, config: MkDocsConfig, changed: dict) -> None:
-        self._config, self._changed = config, changed
-
-    def __getattr__(self, name: str):
-        return self._changed[name] if name in self._changed else getattr(self._config, name)
-
-    def __getitem__(self, key: str):
-        return self._changed[key] if key in self._changed else self._config[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self._changed or key in self._config
-
-    def get(self, key: str, default=None):
-        return self._changed[key] if key in self._changed else self._config.get(key, default)
 
 
 class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
@@ -405,7 +387,8 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         category = self.catalog.category_of(uri)
         home_uri = self.catalog.home_uri(language)
         home = self.catalog.entries.get(home_uri)
-        page.meta["kbgen_home_title"] = home.title if home else self.site_name
+        # Without a home page of its own, a section is named by its language ("Nederlands").
+        page.meta["kbgen_home_title"] = home.title if home else self.site_name if language == self.site.language else languages.get(language).name
         page.meta["kbgen_home_url"] = _url(files, home_uri)
         sections = self.catalog.languages()
         if len(sections) > 1:
@@ -480,14 +463,16 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             # script fetches a sitemap.xml beside each linked page, which is there only at a
             # site's root.
             extra["alternate"] = True
-        changed: dict = {"extra": extra}
+        section = copy.copy(config)  # a shallow copy: the site's config is not changed
+        section["extra"] = extra
         if language != self.site.language:
-            changed["site_name"] = page.meta["kbgen_home_title"]
+            # Material prints site_name as it is: escaped here (a title may hold "<" or '"').
+            section["site_name"] = Markup(escape(page.meta["kbgen_home_title"]))
             extra.setdefault("homepage", page.meta["kbgen_home_url"])
-        context["config"] = SectionConfig(config, changed)
+        context["config"] = section
         if self.sections:
-            section = self.sections.get(language)
-            items = section.children if section else [i for i in nav.items if i not in self.sections.values()]
+            own = self.sections.get(language)
+            items = own.children if own else [i for i in nav.items if i not in self.sections.values()]
             context["nav"] = Navigation(items, nav.pages)
         return context
 

@@ -94,9 +94,12 @@ def write_common_words(site_dir: Path, language: str, words: list[str]) -> None:
 # Pagefind stems Polish, but a stem cannot join forms whose letters change ("haseł", "haśle" and
 # "hasło"; "błędów" and "błąd"). simplemma's dictionary can: each article is indexed with the
 # dictionary forms (lemmas) of its words, and the search box looks up the lemma of each word a
-# customer types in a map the build writes (kbgen-lemmas-<language>.json): the forms of the
-# site's lemmas that Pagefind's own stemming does not reach.
+# customer types in a map the build writes: the forms of the site's lemmas that Pagefind's own
+# stemming does not reach. The map is split in LEMMA_BUCKETS files by a hash of the form
+# (kbgen-lemmas-<language>/<n>.json), so a search fetches the few it needs: for a site of 12,000
+# lemmas the whole map is about 250 KB compressed.
 LEMMA_WEIGHT = PHRASING_WEIGHT  # a lemma the text does not hold counts as a customer's phrasing
+LEMMA_BUCKETS = 64  # the same in kbgen-search.js
 
 
 class Lemmas:
@@ -135,8 +138,11 @@ class Lemmas:
         stems = {lemma: stem(lemma) for lemma in self.seen}
         found: dict[str, list[str]] = {}
         for form, lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary(self.language).items():
+            if lemma not in stems:
+                continue
             form = form.lower()
-            if lemma in stems and form != lemma and not stems[lemma].startswith(stem(form)):
+            # Only forms the search box can be asked (one word: _WORD, as kbgen-search.js splits).
+            if form != lemma and _WORD.fullmatch(form) and not stems[lemma].startswith(stem(form)):
                 found.setdefault(lemma, []).append(form)
         return {lemma: sorted(set(forms)) for lemma, forms in sorted(found.items())}
 
@@ -151,9 +157,23 @@ def _pagefind_stem(language: str) -> Callable[[str], str]:
     return stem
 
 
+def lemma_bucket(form: str) -> int:
+    """The file of the lemma map a form is in: 32-bit FNV-1a of its code points (as
+    kbgen-search.js computes it), modulo LEMMA_BUCKETS."""
+    value = 0x811C9DC5
+    for char in form:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value % LEMMA_BUCKETS
+
+
 def write_lemmas(site_dir: Path, lemmas: Lemmas) -> None:
-    """<site_dir>/pagefind/kbgen-lemmas-<language>.json: lemma -> its forms, space-separated."""
-    bundle = site_dir / BUNDLE
-    bundle.mkdir(exist_ok=True)
-    table = {lemma: " ".join(forms) for lemma, forms in lemmas.forms().items()}
-    (bundle / f"kbgen-lemmas-{lemmas.language}.json").write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """<site_dir>/pagefind/kbgen-lemmas-<language>/<n>.json: form -> lemma, by lemma_bucket (every
+    file written, empty ones too: the search box asks for them)."""
+    folder = site_dir / BUNDLE / f"kbgen-lemmas-{lemmas.language}"
+    folder.mkdir(parents=True, exist_ok=True)
+    buckets: list[dict[str, str]] = [{} for _ in range(LEMMA_BUCKETS)]
+    for lemma, forms in lemmas.forms().items():
+        for form in forms:
+            buckets[lemma_bucket(form)][form] = lemma
+    for number, bucket in enumerate(buckets):
+        (folder / f"{number}.json").write_text(json.dumps(bucket, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -39,14 +39,12 @@
       });
   }
 
-  /* Pagefind; the words most of this language's articles hold (written by the build): they
-   * narrow no search, and their index chunks are the largest to download; and, in a language
-   * whose stems miss forms (kbgen.languages: search_lemmas), each form's dictionary form. */
+  /* Pagefind, and the words most of this language's articles hold (written by the build):
+   * they narrow no search, and their index chunks are the largest to download. */
   function pagefind() {
     if (!engine) {
       var lang = document.documentElement.lang || "en";
       var common = written("kbgen-common-" + lang + ".json", []);
-      var lemmas = settings.lemmas ? written("kbgen-lemmas-" + lang + ".json", {}) : Promise.resolve({});
       var module = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         /* The title is the article's first heading, which Pagefind already weighs 7 times a
          * word of the text; its extra boost for titles would count it twice, and a title is
@@ -56,17 +54,28 @@
           return module;
         });
       });
-      engine = Promise.all([module, common, lemmas]).then(function (all) {
-        var lemmaOf = new Map();
-        Object.keys(all[2]).forEach(function (lemma) {
-          all[2][lemma].split(" ").forEach(function (form) {
-            lemmaOf.set(form, lemma);
-          });
-        });
-        return { module: all[0], common: new Set(all[1]), lemmaOf: lemmaOf };
+      engine = Promise.all([module, common]).then(function (both) {
+        return { module: both[0], common: new Set(both[1]) };
       });
     }
     return engine;
+  }
+
+  /* In a language whose stems miss forms (kbgen.languages: search_lemmas), a word's dictionary
+   * form, from the build's map: split in LEMMA_BUCKETS files by a hash of the form (as
+   * kbgen/site/search.py's lemma_bucket), each fetched once, when a word needs it. */
+  var LEMMA_BUCKETS = 64;
+  var lemmaFiles = new Map();
+
+  function lemmaOf(word) {
+    if (!settings.lemmas) return Promise.resolve(undefined);
+    var hash = 0x811c9dc5;
+    for (var ch of word) hash = Math.imul(hash ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    var file = "kbgen-lemmas-" + (document.documentElement.lang || "en") + "/" + (hash % LEMMA_BUCKETS) + ".json";
+    if (!lemmaFiles.has(file)) lemmaFiles.set(file, written(file, {}));
+    return lemmaFiles.get(file).then(function (forms) {
+      return Object.prototype.hasOwnProperty.call(forms, word) ? forms[word] : undefined;
+    });
   }
 
   /* The words of a query worth searching: each once, without the common ones (unless that
@@ -102,23 +111,25 @@
    * counts less. A page scoring below RELEVANT of the best is no match: it holds only a
    * word or two that the best ones hold too. A word with a dictionary form (lemmaOf) is
    * searched as typed and in that form, and counts once on a page: its better score. */
-  function rank(module, words, lemmaOf) {
+  function rank(module, words) {
     var asked = words.map(function (word) {
-      var lemma = lemmaOf.get(word);
-      return lemma && lemma !== word ? [word, lemma] : [word];
+      return lemmaOf(word).then(function (lemma) {
+        var forms = lemma && lemma !== word ? [word, lemma] : [word];
+        return Promise.all(forms.map(function (form) {
+          return module.search(form);
+        }));
+      });
     });
-    return Promise.all(asked.map(function (forms) {
-      return Promise.all(forms.map(function (form) {
-        return module.search(form);
-      }));
-    })).then(function (each) {
+    return Promise.all(asked).then(function (each) {
       var scores = new Map();
       var byId = new Map();
       each.forEach(function (searches) {
         var best = new Map();
         searches.forEach(function (search) {
           search.results.forEach(function (result) {
-            byId.set(result.id, result);
+            /* The word as typed is searched first: its match shows the excerpt, not a page's
+             * hidden list of dictionary forms. */
+            if (!byId.has(result.id)) byId.set(result.id, result);
             best.set(result.id, Math.max(best.get(result.id) || 0, result.score || 0));
           });
         });
@@ -238,7 +249,7 @@
     function find(query, search) {
       pagefind()
         .then(function (found) {
-          return rank(found.module, telling(query, found.common), found.lemmaOf);
+          return rank(found.module, telling(query, found.common));
         })
         .then(function (results) {
           if (search !== latest) return null;
