@@ -140,3 +140,33 @@ def test_a_survey_works_with_the_keyboard_alone(open_page, help_centre):
     page.locator("#kbgen-survey [data-kbgen-thanks]").filter(has_text="Thank").wait_for(timeout=10_000)
     answers = [r for r in stored(data_dir) if r["kind"] == "survey" and r["ticket"] == "T-77"]
     assert chosen and answers and answers[-1]["score"] == int(chosen)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("path", "name"), [("/", "Tasklane Help Centre"), ("/nl/", "Tasklane Helpcentrum")])
+def test_a_home_page_opens_with_its_name_and_search_box_on_the_first_screen(open_page, help_centre, path, name, width):
+    origin, _ = help_centre
+    page = open_page(width)
+    page.goto(origin + path)
+    headline = page.locator("h1")
+    assert headline.count() == 1 and headline.inner_text() == name
+    box = page.locator("#kbgen-home-query")
+    top = box.bounding_box()["y"]
+    assert top < WIDTHS[width]["height"] / 2 and top > headline.bounding_box()["y"]  # right under the name
+    cards = page.locator(".kbgen-card")
+    assert cards.count() >= 1 and cards.first.bounding_box()["y"] > top
+    page.locator(".kbgen-card").first.click()  # the whole card is its category's link
+    assert page.url.rstrip("/").endswith("/account")
+
+
+def test_a_dutch_article_speaks_dutch_and_links_to_its_english_translation(open_page, help_centre):
+    origin, _ = help_centre
+    page = open_page()
+    page.goto(origin + "/nl/account/wachtwoord-opnieuw-instellen/")
+    assert page.locator(".md-header__topic").first.inner_text().strip() == "Tasklane Helpcentrum"
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == "Zoeken"
+    assert page.locator(".kbgen-crumbs").inner_text().split("›")[0].strip() == "Tasklane Helpcentrum"
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator(".md-select__link[hreflang='en']").click()
+    page.wait_for_url("**/account/reset-your-password/")
+    assert page.locator("html").get_attribute("lang") == "en"
