@@ -23,7 +23,8 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "he
 # (page, words to search for on it; "" opens no search), per language section.
 PAGES = [
     ("/", ""), ("/account/", ""), ("/account/reset-your-password/", ""), ("/survey/csat/", ""), ("/", "password"),
-    ("/nl/", ""), ("/nl/account/", ""), ("/nl/account/wachtwoord-opnieuw-instellen/", ""), ("/nl/", "wachtwoord"),
+    ("/nl/", ""), ("/nl/account/", ""), ("/nl/account/wachtwoord-opnieuw-instellen/", ""), ("/nl/survey/csat/", ""),
+    ("/nl/", "wachtwoord"),
 ]
 
 
@@ -170,3 +171,17 @@ def test_a_dutch_article_speaks_dutch_and_links_to_its_english_translation(open_
     page.locator(".md-select__link[hreflang='en']").click()
     page.wait_for_url("**/account/reset-your-password/")
     assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_a_survey_speaks_its_sections_language_and_stores_it(open_page, help_centre):
+    origin, data_dir = help_centre
+    page = open_page()
+    page.goto(origin + "/nl/survey/csat/?ticket=T-78")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "Hoe tevreden ben je" in page.locator("#kbgen-survey").inner_text()
+    assert page.locator(".md-select__link[hreflang='en']").get_attribute("href").endswith("/survey/csat/")
+    page.locator("input[name='score'][value='5']").check(force=True)
+    page.locator("#kbgen-survey [data-kbgen-send]").click()
+    page.locator("#kbgen-survey [data-kbgen-thanks]").filter(has_text="Bedankt").wait_for(timeout=10_000)
+    [answer] = [r for r in stored(data_dir) if r["kind"] == "survey" and r["ticket"] == "T-78"]
+    assert (answer["lang"], answer["score"], answer["page"]) == ("nl", 5, "/nl/survey/csat/")

@@ -145,7 +145,8 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         self.site = SiteConfig()
         self.redactor = Redactor()
         self.surveys: SurveyTemplates | None = None
-        self.survey_pages: dict[str, str] = {}  # src_uri -> survey name
+        # src_uri -> (survey name, the surveys in its page's language)
+        self.survey_pages: dict[str, tuple[str, SurveyTemplates]] = {}
         self.catalog = Catalog("en")
         self.word_holders: dict[str, Counter] = {}  # language -> articles holding each word
         self.front_matters: dict[str, dict] = {}  # src_uri -> front matter of a page holding search phrasings
@@ -246,25 +247,31 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
 
         self._catalog(files, published, config)
 
-        # One page per survey, outside the navigation, for links in e-mails: /survey/<name>/.
+        # One page per survey and language section, outside the navigation, for links in
+        # e-mails: /survey/<name>/, /nl/survey/<name>/.
         self.survey_pages = {}
         if self.surveys is None:
             log.info("site.collector_url is empty: no feedback form and no survey pages")
             return files
-        for name in self.surveys.surveys:
-            src_uri = f"survey/{name}/index.md"
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"{Path(config.docs_dir).name}/{src_uri}: clashes with the page of the '{name}' survey; "
-                    "move the article or rename the survey"
-                )
-            try:
-                title = self.surveys.title(name)
-            except KbgenError as exc:
-                raise PluginError(str(exc)) from None
-            meta = {"title": title, "kbgen_survey": name, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
-            files.append(File.generated(config, src_uri, content=_front_matter_only(meta), inclusion=InclusionLevel.NOT_IN_NAV))
-            self.survey_pages[src_uri] = name
+        sections = [("", self.surveys)] + [
+            (f"{code}/", SurveyTemplates(self.project_dir, language=code, collector_url=self.site.collector_url))
+            for code in self.catalog.languages()[1:]
+        ]
+        for prefix, surveys in sections:
+            for name in surveys.surveys:
+                src_uri = f"{prefix}survey/{name}/index.md"
+                if files.get_file_from_path(src_uri) is not None:
+                    raise PluginError(
+                        f"{Path(config.docs_dir).name}/{src_uri}: clashes with the page of the '{name}' survey; "
+                        "move the article or rename the survey"
+                    )
+                try:
+                    title = surveys.title(name)
+                except KbgenError as exc:
+                    raise PluginError(str(exc)) from None
+                meta = {"title": title, "kbgen_survey": name, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
+                files.append(File.generated(config, src_uri, content=_front_matter_only(meta), inclusion=InclusionLevel.NOT_IN_NAV))
+                self.survey_pages[src_uri] = (name, surveys)
         return files
 
     def _catalog(self, files: Files, published: list[tuple[File, dict, str]], config: MkDocsConfig) -> None:
@@ -330,6 +337,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         if str(page.meta.get("status", "")).strip().lower() in _WORKFLOW_STATUSES:
             page.meta["kbgen_status"] = page.meta.pop("status")
         if page.file.src_uri in self.survey_pages:
+            self._describe(page, files)  # its language section's words and menus
             return ""
         self._check_links(page, markdown, files, config)
         self._describe(page, files)
@@ -393,7 +401,7 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
         sections = self.catalog.languages()
         if len(sections) > 1:
             # The language menu: the same question's article in each language, else that home.
-            translated = self.catalog.translations(uri) | {language: uri}
+            translated = self._translations(uri, language)
             page.meta["kbgen_alternates"] = [
                 {"name": languages.get(code).name, "lang": code, "link": _url(files, translated.get(code) or self.catalog.home_uri(code))}
                 for code in sections
@@ -421,6 +429,14 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["kbgen_popular"] = [link(e) for e in self.catalog.popular(language, self.helpful)]
             page.meta["kbgen_popular_by_votes"] = bool(self.helpful)
 
+    def _translations(self, uri: str, language: str) -> dict[str, str]:
+        """language -> src_uri of the page's translations: a survey's page in each section, an
+        article's by its kbgen_topic; the page itself included."""
+        if uri in self.survey_pages:
+            name = self.survey_pages[uri][0]
+            return {page_language(other, {}, self.site.language): other for other, (each, _) in self.survey_pages.items() if each == name}
+        return self.catalog.translations(uri) | {language: uri}
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("kbgen_article"):
             html += search_phrasings_html(self.front_matters.get(page.file.src_uri, {}).get(SEARCH_PHRASINGS))
@@ -434,11 +450,11 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
                     html += self.lemmas[language].html(found)
         elif page.meta.get("kbgen_searchable"):
             html = sections_only(html)
-        name = self.survey_pages.get(page.file.src_uri)
-        if name is None or self.surveys is None:
+        if page.file.src_uri not in self.survey_pages:
             return html
+        name, surveys = self.survey_pages[page.file.src_uri]
         try:
-            return self.surveys.render(name, page_url=f"/{page.url}", return_url=page.canonical_url or "")
+            return surveys.render(name, page_url=f"/{page.url}", return_url=page.canonical_url or "")
         except KbgenError as exc:
             raise PluginError(str(exc)) from None
 
