@@ -124,3 +124,8 @@ def test_the_language_menu_links_an_article_to_its_translation(sections_site):
     assert menu("/nl/account/e-mailadres-wijzigen/") == {"en": "../../../account/change-your-email/", "nl": "./"}
     # No Dutch translation: the Dutch home page.
     assert menu("/account/reset-your-password/") == {"en": "./", "nl": "../../nl/"}
+
+
+def test_a_site_in_one_language_has_no_language_menu(site):
+    html = page(site, "/account/reset-your-password/")
+    assert "md-select__link" not in html and 'rel="alternate"' not in html
