@@ -124,6 +124,8 @@ def test_the_language_menu_links_an_article_to_its_translation(sections_site):
     assert menu("/nl/account/e-mailadres-wijzigen/") == {"en": "../../../account/change-your-email/", "nl": "./"}
     # No Dutch translation: the Dutch home page.
     assert menu("/account/reset-your-password/") == {"en": "./", "nl": "../../nl/"}
+    # A category: the same folder's category page in the other section.
+    assert menu("/nl/account/") == {"en": "../../account/", "nl": "./"}
 
 
 def test_a_site_in_one_language_has_no_language_menu(site):

@@ -430,11 +430,14 @@ class KbgenPlugin(BasePlugin[KbgenPluginConfig]):
             page.meta["kbgen_popular_by_votes"] = bool(self.helpful)
 
     def _translations(self, uri: str, language: str) -> dict[str, str]:
-        """language -> src_uri of the page's translations: a survey's page in each section, an
-        article's by its kbgen_topic; the page itself included."""
+        """language -> src_uri of the page's translations: a survey's page in each section, a
+        category's (the same folder), an article's by its kbgen_topic; the page itself included."""
         if uri in self.survey_pages:
             name = self.survey_pages[uri][0]
             return {page_language(other, {}, self.site.language): other for other, (each, _) in self.survey_pages.items() if each == name}
+        slug = next((c.slug for c in self.catalog.categories if c.index_uri == uri and c.slug), "")
+        if slug:
+            return {c.language: c.index_uri for c in self.catalog.categories if c.slug == slug} | {language: uri}
         return self.catalog.translations(uri) | {language: uri}
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
