@@ -89,7 +89,6 @@ def headings(html: str) -> list[str]:
 
 def test_a_home_page_opens_with_the_sections_name_and_its_search_box(sections_site):
     html = page(sections_site, "/")
-    found = Elements(html)
     assert headings(html) == ["Acme Help"] and "<title>Acme Help</title>" in html
     # Name, search box, category cards, most helpful articles, then the page's own text.
     order = ['class="kbgen-home__title"', 'id="kbgen-home-query"', 'class="kbgen-cards"', 'id="kbgen-popular"', 'id="contact-support"']

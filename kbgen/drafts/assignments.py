@@ -13,7 +13,7 @@ from pathlib import Path
 from kbgen.drafts.write import DraftOutcome
 from kbgen.errors import KbgenError
 from kbgen.files import atomic_target
-from kbgen.records import Assignment, Ticket, Topic
+from kbgen.records import Assignment, Topic
 
 
 def assignments_rows(

@@ -74,8 +74,9 @@ class Catalog:
         return None
 
     def languages(self) -> list[str]:
-        """The site's language first, then every other language with articles."""
-        others = sorted({e.language for e in self.entries.values()} - {self.site_language})
+        """The site's language first, then every other language with articles (each has a home
+        category: asked for on every page, so counted over the few categories, not the pages)."""
+        others = sorted({c.language for c in self.categories} - {self.site_language})
         return [self.site_language, *others]
 
     def home_uri(self, language: str) -> str:
